@@ -1,0 +1,193 @@
+// Times the sweep-based metrics and thresholds on 10⁶ seeded scores against
+// the stdlib sort, the anomalib anchor, and (when python3 + numpy are present)
+// a numpy re-implementation of the same PR-curve F1 search run on the same data.
+//
+// Build and run in release: swift run -c release ThresholdingBenchmarks
+import Foundation
+import Randomness
+import Thresholding
+
+/// anomalib's adaptive-F1 threshold on 10⁶ scores (torchmetrics PR curve, 2 cores),
+/// from /work/shared/ANCHORS.md, "Speed: same shapes, same machine size".
+let anomalibAdaptiveF1Seconds = 0.168
+/// The speed-up over that anchor the project aims for.
+let goalSpeedup = 4.0
+
+let scoreCount = 1_000_000
+let runs = 7
+
+// 10% anomalies, shifted two standard deviations up: overlapping classes, so
+// the F1 optimum sits inside the data rather than at an end.
+func makeScores(count: Int, seed: UInt64) -> (scores: [Double], labels: [Bool]) {
+    var generator = SeededGenerator(seed: seed)
+    var scores: [Double] = []
+    var labels: [Bool] = []
+    scores.reserveCapacity(count)
+    labels.reserveCapacity(count)
+    for _ in 0..<count {
+        let isAnomalous = generator.nextUnitInterval() < 0.1
+        scores.append(generator.nextGaussian() + (isAnomalous ? 2 : 0))
+        labels.append(isAnomalous)
+    }
+    return (scores, labels)
+}
+let (scores, labels) = makeScores(count: scoreCount, seed: 20_261_123)
+let normal = zip(scores, labels).filter { !$0.1 }.map(\.0)
+let anomalous = zip(scores, labels).filter { $0.1 }.map(\.0)
+
+/// The fastest of `runs` timings of `body`, in seconds; `prepare` runs untimed before each.
+func bestSeconds<State>(prepare: () -> State, _ body: (inout State) -> Void) -> Double {
+    let clock = ContinuousClock()
+    var best = Double.infinity
+    for _ in 0..<runs {
+        var state = prepare()
+        let start = clock.now
+        body(&state)
+        let elapsed = clock.now - start
+        let c = elapsed.components
+        best = min(best, Double(c.seconds) + Double(c.attoseconds) * 1e-18)
+    }
+    return best
+}
+
+// Results are folded into a sink that is printed, so no timed work can be optimised away.
+var sink = 0.0
+
+let stdlibSort = bestSeconds(prepare: { scores }) { values in
+    values.sort()
+    sink += values[values.count / 2]
+}
+let radixSort = bestSeconds(prepare: { scores }) { values in
+    values.radixSort()
+    sink += values[values.count / 2]
+}
+precondition(scores.radixSorted() == scores.sorted(), "radix sort disagrees with the stdlib sort")
+
+var fitted: FittedThreshold?
+let adaptiveF1 = bestSeconds(prepare: { () }) { _ in
+    fitted = try? AdaptiveF1Threshold().fit(normal: normal, anomalous: anomalous)
+}
+var balanced: FittedThreshold?
+let bestBalanced = bestSeconds(prepare: { () }) { _ in
+    balanced = try? BestBalancedAccuracyThreshold().fit(normal: normal, anomalous: anomalous)
+}
+var area = Double.nan
+let aurocSeconds = bestSeconds(prepare: { () }) { _ in
+    area = (try? auroc(normal: normal, anomalous: anomalous)) ?? .nan
+}
+var ap = Double.nan
+let apSeconds = bestSeconds(prepare: { () }) { _ in
+    ap = (try? averagePrecision(normal: normal, anomalous: anomalous)) ?? .nan
+}
+
+/// The numpy reference's timings and answer, or why it was skipped.
+struct NumpyReference {
+    var f1Seconds: Double
+    var sortSeconds: Double
+    var threshold: Double
+    var f1: Double
+}
+
+/// sklearn's PR-curve recipe (stable argsort descending, cumsum, last index of
+/// each distinct score), then the first F1 maximum over ascending thresholds.
+let numpyScript = """
+    import sys, time
+    import numpy as np
+    s = np.fromfile(sys.argv[1], dtype=np.float64)
+    y = np.fromfile(sys.argv[2], dtype=np.uint8).astype(bool)
+    def adaptive_f1(s, y):
+        order = np.argsort(s, kind="mergesort")[::-1]
+        s, y = s[order], y[order]
+        idx = np.r_[np.where(np.diff(s))[0], y.size - 1]
+        tps = np.cumsum(y)[idx]
+        fps = 1 + idx - tps
+        f1 = 2 * tps / (tps + fps + tps[-1])
+        k = f1.size - 1 - np.argmax(f1[::-1])
+        return s[idx][k], f1[k]
+    best_f1 = best_sort = float("inf")
+    for _ in range(\(runs)):
+        t = time.perf_counter(); result = adaptive_f1(s, y); best_f1 = min(best_f1, time.perf_counter() - t)
+        t = time.perf_counter(); np.sort(s); best_sort = min(best_sort, time.perf_counter() - t)
+    print(best_f1, best_sort, repr(float(result[0])), repr(float(result[1])))
+    """
+
+func runNumpyReference(scores: [Double], labels: [Bool]) -> Result<NumpyReference, NumpyUnavailable> {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("thresholdkit-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scoresFile = directory.appendingPathComponent("scores.f64")
+        let labelsFile = directory.appendingPathComponent("labels.u8")
+        try scores.withUnsafeBytes { try Data($0).write(to: scoresFile) }
+        try Data(labels.map { $0 ? 1 : 0 }).write(to: labelsFile)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", numpyScript, scoresFile.path, labelsFile.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        guard process.terminationStatus == 0, fields.count == 4 else {
+            return .failure(NumpyUnavailable(reason: "python3 with numpy did not run (exit \(process.terminationStatus))"))
+        }
+        return .success(NumpyReference(f1Seconds: fields[0], sortSeconds: fields[1], threshold: fields[2], f1: fields[3]))
+    } catch {
+        return .failure(NumpyUnavailable(reason: "\(error)"))
+    }
+}
+
+struct NumpyUnavailable: Error {
+    var reason: String
+}
+
+func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
+    let ref = referenceSeconds.map { String(format: "%9.4f", $0) } ?? "        –"
+    let ratio = referenceSeconds.map { String(format: "%7.1f×", $0 / seconds) } ?? "       –"
+    let name = operation.padding(toLength: 34, withPad: " ", startingAt: 0)
+    let refName = reference.padding(toLength: 36, withPad: " ", startingAt: 0)
+    print("\(name) \(String(format: "%9.4f", seconds))   \(refName) \(ref)  \(ratio)")
+}
+
+let numpy = runNumpyReference(scores: scores, labels: labels)
+
+print("ThresholdKit metrics benchmark: \(scoreCount) scores (\(anomalous.count) anomalous), best of \(runs) runs")
+print(String(repeating: "-", count: 100))
+print("operation                          ours (s)   reference                             ref (s)  speed-up")
+row("sort 10⁶ doubles (radix)", radixSort, "Swift stdlib sort() (same run)", stdlibSort)
+if case let .success(reference) = numpy {
+    row("", radixSort, "numpy np.sort (same run)", reference.sortSeconds)
+}
+row("adaptive-F1 fit", adaptiveF1, "anomalib 2.7 (ANCHORS.md)", anomalibAdaptiveF1Seconds)
+switch numpy {
+case let .success(reference):
+    row("", adaptiveF1, "numpy reference (same run)", reference.f1Seconds)
+case let .failure(why):
+    print("numpy reference skipped: \(why.reason)")
+}
+row("best-balanced-accuracy fit", bestBalanced, "", nil)
+row("AUROC", aurocSeconds, "", nil)
+row("average precision", apSeconds, "", nil)
+print(String(repeating: "-", count: 100))
+
+let speedup = anomalibAdaptiveF1Seconds / adaptiveF1
+print(
+    String(
+        format: "adaptive-F1 goal: ≥ %.0f× faster than anomalib (≤ %.3f s): %.1f× — ",
+        goalSpeedup, anomalibAdaptiveF1Seconds / goalSpeedup, speedup)
+        + (speedup >= goalSpeedup ? "met" : "NOT met"))
+if let fitted {
+    print("adaptive-F1 threshold \(fitted.value), F1 \(fitted.detail("f1") ?? .nan)")
+    if case let .success(reference) = numpy {
+        print("numpy reference threshold \(reference.threshold), F1 \(reference.f1): "
+            + (reference.threshold == fitted.value ? "same threshold" : "DIFFERENT threshold"))
+    }
+}
+if let balanced {
+    print("best-balanced-accuracy threshold \(balanced.value), BA \(balanced.detail("balanced_accuracy") ?? .nan)")
+}
+print("AUROC \(area), AP \(ap)   (sink \(sink))")

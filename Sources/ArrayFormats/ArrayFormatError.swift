@@ -1,0 +1,88 @@
+/// Why an array or JSON file could not be read or written; every case names its source.
+///
+/// `source` is the path of the file, or a caller-chosen name for in-memory bytes,
+/// so that a message shown to a user always says which input was at fault.
+public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No file exists at the path.
+    case missingFile(source: String)
+    /// The file exists but could not be read (permissions, a directory, I/O).
+    case unreadable(source: String, reason: String)
+    /// The file could not be written (permissions, a missing directory, a full disk).
+    case unwritable(source: String, reason: String)
+    /// The file does not start with the `\x93NUMPY` magic string.
+    case badMagic(source: String)
+    /// The `.npy` format version is not 1.0, 2.0 or 3.0.
+    case unsupportedVersion(source: String, major: UInt8, minor: UInt8)
+    /// The `.npy` header dictionary could not be understood; `header` quotes it.
+    case malformedHeader(source: String, header: String, reason: String)
+    /// The `.npy` element type is not one this reader decodes (structured, float16, strings, …).
+    case unsupportedDType(source: String, descr: String)
+    /// The file ends before the data the header promises.
+    case truncatedData(source: String, expectedBytes: Int, actualBytes: Int)
+    /// An array's shape does not match its number of elements.
+    case shapeMismatch(source: String, shape: [Int], count: Int)
+    /// JSON text is not well formed; `line` and `column` are 1-based, columns counting characters.
+    case jsonSyntax(source: String, line: Int, column: Int, message: String)
+
+    /// The file or input the error is about.
+    public var source: String {
+        switch self {
+        case let .missingFile(source), let .unreadable(source, _), let .unwritable(source, _),
+            let .badMagic(source),
+            let .unsupportedVersion(source, _, _), let .malformedHeader(source, _, _),
+            let .unsupportedDType(source, _), let .truncatedData(source, _, _),
+            let .shapeMismatch(source, _, _), let .jsonSyntax(source, _, _, _):
+            return source
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .missingFile(source):
+            return "\(source): no such file"
+        case let .unreadable(source, reason):
+            return "\(source): \(reason)"
+        case let .unwritable(source, reason):
+            return "\(source): cannot be written: \(reason)"
+        case let .badMagic(source):
+            return "\(source): not a NumPy .npy file (missing the \\x93NUMPY magic string)"
+        case let .unsupportedVersion(source, major, minor):
+            return "\(source): unsupported .npy format version \(major).\(minor) (expected 1.0, 2.0 or 3.0)"
+        case let .malformedHeader(source, header, reason):
+            return "\(source): malformed .npy header (\(reason)): \(quoted(header))"
+        case let .unsupportedDType(source, descr):
+            return "\(source): unsupported .npy dtype \(quoted(descr)); "
+                + "expected a bool, integer, float32 or float64 array"
+        case let .truncatedData(source, expected, actual):
+            return "\(source): truncated .npy data: expected \(expected) bytes, found \(actual)"
+        case let .shapeMismatch(source, shape, count):
+            let dims = shape.map(String.init).joined(separator: "×")
+            return "\(source): shape [\(dims)] does not hold \(count) elements"
+        case let .jsonSyntax(source, line, column, message):
+            return "\(source):\(line):\(column): invalid JSON: \(message)"
+        }
+    }
+}
+
+/// Quotes user-supplied text for an error message, shortening it so that a
+/// corrupt multi-kilobyte header cannot flood the terminal.
+func quoted(_ text: String, limit: Int = 200) -> String {
+    let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
+    var out = "\""
+    for scalar in shown.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

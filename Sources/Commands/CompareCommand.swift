@@ -1,0 +1,92 @@
+import ArgumentParsing
+import ScoreFiles
+import Thresholding
+
+/// `thresholdkit compare`: every normal-score strategy fitted on held-out good scores, evaluated on labelled test scores.
+enum CompareCommand {
+    static let spec = CommandSpec(
+        name: "compare",
+        summary: "Fit every normal-score strategy on --normal and evaluate them on the labelled --test scores.",
+        discussion: """
+            --normal holds held-out good scores (rows labelled anomalous there are ignored, with a warning).
+            --test must have labels. The report adds AUROC and two oracles chosen on the test labels:
+            oracle-best-f1 (anomalib's adaptive F1) and oracle-best-balanced-accuracy.
+            EVT uses the initial level min(0.98, 1 − 2α) unless --level is given.
+
+            EXAMPLE:
+              thresholdkit compare --normal calibration.csv --test test.csv --alpha 0.05
+            """,
+        options: [
+            .value("normal", "FILE", help: "Held-out good scores (calibration)."),
+            .value("test", "FILE", help: "Labelled test scores."),
+            .value("alpha", "A", help: "Target false-alarm rate for every normal-score strategy.", default: "0.05"),
+            .value("delta", "D", help: "conformal-conditional's δ.", default: "0.1"),
+            .value("level", "L", help: "EVT initial level.", default: "min(0.98, 1 − 2α)"),
+        ] + CommonOptions.reading + CommonOptions.output)
+
+    static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
+        let quiet = args.flag("quiet")
+        let warn: (String) -> Void = { if !quiet { console.err($0) } }
+        let alpha: Double, delta: Double, level: Double?, fileOptions: ScoreFileOptions
+        let normalPath: String, testPath: String
+        do throws(UsageError) {
+            guard args.string("normal") != nil || args.string("test") != nil else {
+                throw UsageError("compare needs --normal FILE and --test FILE")
+            }
+            normalPath = try args.required("normal")
+            testPath = try args.required("test")
+            alpha = try args.double("alpha", default: 0.05)
+            delta = try args.double("delta", default: 0.1)
+            level = try args.double("level")
+            fileOptions = try CommonOptions.fileOptions(args)
+        } catch { throw CommandError(error, command: spec.name) }
+
+        var calibration = ScoreInputs()
+        calibration.add(try ScoreInputs.read(normalPath, options: fileOptions, warn: warn), defaultAnomalous: false)
+        if !calibration.anomalous.isEmpty {
+            warn("warning: \(normalPath): ignored \(calibration.anomalous.count) row(s) labelled anomalous; --normal should hold good scores only")
+        }
+        let testSet = try ScoreInputs.read(testPath, options: fileOptions, warn: warn)
+        guard testSet.labels != nil else {
+            throw .data("\(testPath): the test file needs labels (a 'label' column, or \"labels\" in JSON)")
+        }
+        var test = ScoreInputs()
+        test.add(testSet, defaultAnomalous: false)
+        guard !test.normal.isEmpty, !test.anomalous.isEmpty else {
+            let only = test.normal.isEmpty ? "anomalous" : "good"
+            throw .data("\(testPath): every test score is labelled \(only); compare needs both classes")
+        }
+        try emit(
+            strategies: strategies(alpha: alpha, delta: delta, level: level), calibration: calibration.normal,
+            test: test, alpha: alpha, json: args.flag("json"), console: console, warn: warn)
+    }
+
+    static func strategies(alpha: Double, delta: Double, level: Double?) -> [any Threshold] {
+        var list = StrategyComparison.normalScoreStrategies(alpha: alpha, delta: delta)
+        if let level, let i = list.firstIndex(where: { $0.name == "evt" }) {
+            list[i] = EVTThreshold(alpha: alpha, level: level)
+        }
+        return list
+    }
+
+    /// Runs the comparison and prints it; shared with the demo.
+    static func emit(
+        strategies: [any Threshold], calibration: [Double], test: ScoreInputs, alpha: Double, json: Bool,
+        console: Console, warn: (String) -> Void
+    ) throws(CommandError) {
+        let comparison: StrategyComparison
+        do throws(ThresholdError) {
+            comparison = try StrategyComparison(
+                strategies: strategies, calibration: calibration, testNormal: test.normal, testAnomalous: test.anomalous)
+        } catch { throw .data(error.description) }
+        ComparisonReport.warnings(comparison).forEach(warn)
+        if json {
+            console.out(ComparisonReport.json(comparison, alpha: alpha).serialized())
+        } else {
+            console.out("AUROC \(NumberText.rate(comparison.auroc))   calibration n = \(comparison.calibrationCount)   "
+                        + "test: \(test.normal.count) good, \(test.anomalous.count) anomalous   α = \(NumberText.exact(alpha))")
+            console.out("")
+            console.out(ComparisonReport.table(comparison))
+        }
+    }
+}

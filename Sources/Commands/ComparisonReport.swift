@@ -1,0 +1,46 @@
+import ArrayFormats
+import Thresholding
+
+/// Renders a ``StrategyComparison`` as the compare table or its JSON contract.
+enum ComparisonReport {
+    /// `{"auroc", "n_calibration", "alpha", "strategies": {name: {...}}}`, the shape checks read.
+    static func json(_ c: StrategyComparison, alpha: Double) -> JSONValue {
+        let strategies: [(key: String, value: JSONValue)] = c.entries.map { e in
+            var fields: [(key: String, value: JSONValue)] = [
+                ("threshold", NumberText.json(e.fitted?.value)),
+                ("f1", NumberText.json(e.counts?.f1)),
+                ("balanced_accuracy", NumberText.json(e.counts?.balancedAccuracy)),
+                ("fpr", NumberText.json(e.counts?.falsePositiveRate)),
+                ("tpr", NumberText.json(e.counts?.truePositiveRate)),
+                ("target_fpr", NumberText.json(e.targetFPR)),
+                ("oracle", .bool(e.isOracle)),
+            ]
+            if let error = e.error { fields.append(("error", .string(error.description))) }
+            return (e.name, .object(fields))
+        }
+        return .object([
+            ("auroc", .number(c.auroc)), ("n_calibration", .number(Double(c.calibrationCount))),
+            ("alpha", .number(alpha)), ("strategies", .object(strategies)),
+        ])
+    }
+
+    /// The aligned table: one row per strategy, errors in the note column.
+    static func table(_ c: StrategyComparison) -> String {
+        var t = TextTable(header: ["strategy", "threshold", "target FPR", "FPR", "TPR", "F1", "BA", "note"])
+        t.rightAligned = [1, 2, 3, 4, 5, 6]
+        for e in c.entries {
+            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels" : "")
+            t.rows.append([
+                e.name, e.fitted.map { NumberText.exact($0.value) } ?? "—", NumberText.rate(e.targetFPR),
+                NumberText.rate(e.counts?.falsePositiveRate), NumberText.rate(e.counts?.truePositiveRate),
+                NumberText.rate(e.counts?.f1), NumberText.rate(e.counts?.balancedAccuracy), note,
+            ])
+        }
+        return t.render()
+    }
+
+    /// Warnings from fitted strategies, prefixed with their names.
+    static func warnings(_ c: StrategyComparison) -> [String] {
+        c.entries.flatMap { e in (e.fitted?.warnings ?? []).map { "warning: \(e.name): \($0)" } }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParsing
+import ArrayFormats
+import ScoreFiles
+import Thresholding
+
+/// `thresholdkit threshold`: fit one strategy on score files and print the cut-off.
+enum ThresholdCommand {
+    static let spec = CommandSpec(
+        name: "threshold",
+        summary: "Fit one threshold strategy and print the cut-off (score ≥ threshold is anomalous).",
+        discussion: """
+            Score files: CSV with a 'score' column and optional 'label' (0/1 or good/anomalous),
+            plain text with one number per line, 1-D .npy (float32/float64), or JSON
+            (an array, or {"scores": [...], "labels": [...]}). Rows labelled anomalous in
+            --normal count as anomalous, and rows labelled good in --anomalous as normal.
+
+            EXAMPLES:
+              thresholdkit threshold --strategy conformal --normal calibration.csv --alpha 0.01
+              thresholdkit threshold --strategy adaptive-f1 --normal good.txt --anomalous bad.txt --json
+            """,
+        options: [
+            .value("normal", "FILE", help: "Scores of good samples the scorer did not train on."),
+            .value("anomalous", "FILE", help: "Scores of anomalous samples (adaptive-f1)."),
+        ] + StrategyOptions.specs + CommonOptions.reading + CommonOptions.output)
+
+    static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
+        let quiet = args.flag("quiet")
+        let warn: (String) -> Void = { if !quiet { console.err($0) } }
+        let built: (strategy: any Threshold, ignored: [String])
+        let fileOptions: ScoreFileOptions
+        let normalPath: String
+        do throws(UsageError) {
+            normalPath = try args.required("normal")
+            built = try StrategyOptions.make(args)
+            fileOptions = try CommonOptions.fileOptions(args)
+        } catch { throw CommandError(error, command: spec.name) }
+        built.ignored.forEach { warn("warning: \($0)") }
+
+        var inputs = ScoreInputs()
+        inputs.add(try ScoreInputs.read(normalPath, options: fileOptions, warn: warn), defaultAnomalous: false)
+        if let path = args.string("anomalous") {
+            inputs.add(try ScoreInputs.read(path, options: fileOptions, warn: warn), defaultAnomalous: true)
+        }
+        let fitted: FittedThreshold
+        do throws(ThresholdError) { fitted = try built.strategy.fit(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
+            throw .data(error.description)
+        }
+        fitted.warnings.forEach { warn("warning: \($0)") }
+
+        if args.flag("json") {
+            console.out(json(fitted).serialized())
+        } else {
+            var rows = [("strategy", fitted.strategy), ("threshold", NumberText.exact(fitted.value)),
+                        ("target FPR", fitted.targetFPR.map(NumberText.exact) ?? "none stated")]
+            rows += fitted.details.map { ($0.name, NumberText.exact($0.value)) }
+            let width = rows.map(\.0.count).max() ?? 0
+            for (k, v) in rows { console.out(k + String(repeating: " ", count: width - k.count + 2) + v) }
+        }
+    }
+
+    /// `{"strategy", "threshold", "target_fpr", …details, "warnings"}`.
+    static func json(_ fitted: FittedThreshold) -> JSONValue {
+        var fields: [(key: String, value: JSONValue)] = [
+            ("strategy", .string(fitted.strategy)), ("threshold", .number(fitted.value)),
+            ("target_fpr", NumberText.json(fitted.targetFPR)),
+        ]
+        fields += fitted.details.map { ($0.name, NumberText.json($0.value)) }
+        fields.append(("warnings", .array(fitted.warnings.map(JSONValue.string))))
+        return .object(fields)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParsing
+
+/// The `thresholdkit` command line: dispatches to subcommands and maps errors to exit codes.
+public enum ThresholdKitCLI {
+    public static let version = "0.1.0"
+
+    struct Subcommand: Sendable {
+        var spec: CommandSpec
+        var run: @Sendable (ParsedArguments, Console) throws(CommandError) -> Void
+    }
+
+    static let subcommands: [Subcommand] = [
+        Subcommand(spec: ThresholdCommand.spec, run: ThresholdCommand.run),
+        Subcommand(spec: CompareCommand.spec, run: CompareCommand.run),
+        Subcommand(spec: LabelCommand.spec, run: LabelCommand.run),
+        Subcommand(spec: DemoCommand.spec, run: DemoCommand.run),
+    ]
+
+    /// Runs the CLI with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        // No arguments runs the main job: the built-in demo.
+        guard let first = arguments.first else { return run(["demo"], console: console) }
+        if first == "--help" || first == "-h" || first == "help" {
+            console.writeOut(overview())
+            return ExitCode.success
+        }
+        if first == "--version" {
+            console.out(version)
+            return ExitCode.success
+        }
+        guard let command = subcommands.first(where: { $0.spec.name == first }) else {
+            console.err("error: unknown command '\(first)'")
+            console.writeErr(overview())
+            return ExitCode.usageError
+        }
+        do throws(CommandError) {
+            let parsed: ParsedArguments
+            do throws(UsageError) { parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), spec: command.spec) } catch {
+                throw CommandError(error, command: command.spec.name)
+            }
+            if parsed.flag("help") {
+                console.writeOut(command.spec.helpText(program: "thresholdkit"))
+                return ExitCode.success
+            }
+            try command.run(parsed, console)
+            return ExitCode.success
+        } catch {
+            switch error {
+            case let .usage(message, name):
+                console.err("error: \(message)")
+                if let spec = subcommands.first(where: { $0.spec.name == name })?.spec {
+                    console.writeErr("\n" + spec.helpText(program: "thresholdkit"))
+                }
+                return ExitCode.usageError
+            case let .data(message):
+                console.err("error: \(message)")
+                return ExitCode.dataError
+            }
+        }
+    }
+
+    static func overview() -> String {
+        let width = subcommands.map(\.spec.name.count).max() ?? 0
+        let lines = subcommands.map { "  \($0.spec.name)" + String(repeating: " ", count: width - $0.spec.name.count + 2) + $0.spec.summary }
+        return """
+            ThresholdKit \(version): turn anomaly scores into good/anomalous labels using only good samples.
+
+            USAGE: thresholdkit <command> [options]      (no command runs the demo)
+
+            COMMANDS:
+            \(lines.joined(separator: "\n"))
+
+            Run 'thresholdkit <command> --help' for a command's options.
+            Exit codes: 0 ok, 1 data error, 2 usage error.
+
+            """
+    }
+}

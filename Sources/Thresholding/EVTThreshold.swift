@@ -1,0 +1,180 @@
+import Foundation
+
+/// The peaks-over-threshold (SPOT) cut-off: a GPD tail fitted above a high quantile.
+///
+/// An empirical quantile cannot reach below 1/n, and for small α it is very
+/// noisy. Extreme value theory models the scores above an initial threshold t
+/// (the `level` quantile) as t + GPD(γ, σ) and extrapolates the tail:
+///
+///     z = t + σ/γ · ((α·n/N_t)^(−γ) − 1),   or  z = t − σ·ln(α·n/N_t) when γ = 0,
+///
+/// where N_t is the number of peaks (scores above t). This is the batch
+/// initialisation of SPOT (Siffer et al., "Anomaly Detection in Streams with
+/// Extreme Value Theory", KDD 2017), with the GPD fitted by Grimshaw's method.
+///
+/// Details, in order: `n`, `level`, `initial_threshold`, `peaks`, `shape`,
+/// `scale`, `shape_se`, `scale_se` (the last two are left out when γ̂ ≤ −½,
+/// where the asymptotic standard errors do not exist).
+public struct EVTThreshold: Threshold, Hashable {
+    /// The target false-alarm rate on new normal scores.
+    public var alpha: Double
+    /// The quantile of the normal scores used as the initial threshold t.
+    public var level: Double
+
+    public var name: String { "evt" }
+    public var targetFPR: Double? { alpha }
+
+    /// Creates the strategy; α must be below 1 − `level`, which `fit` checks.
+    public init(alpha: Double = 0.01, level: Double = 0.98) {
+        self.alpha = alpha
+        self.level = level
+    }
+
+    /// Fits t, the GPD of the peaks over t, and the extrapolated cut-off z.
+    ///
+    /// `anomalous` is ignored: the cut-off depends only on normal scores.
+    /// - Throws: ``ThresholdError/invalidParameter(name:value:expected:)`` for α or
+    ///   level outside (0, 1) or α ≥ 1 − level; ``ThresholdError/nonFiniteScore(set:index:value:)``;
+    ///   ``ThresholdError/tooFewScores(strategy:needed:got:reason:)`` when fewer than
+    ///   3 peaks lie above t; ``ThresholdError/noSpread(strategy:reason:)`` for equal
+    ///   scores or equal peaks; ``ThresholdError/unavailable(strategy:reason:)`` when
+    ///   the fitted tail extrapolates to an infinite cut-off.
+    /// - Complexity: O(n log n) for the sort plus O(N_t·g) for the GPD fit, with
+    ///   g ≈ 400 grid points.
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        try requireProbability(alpha, name: "alpha")
+        try requireProbability(level, name: "level")
+        let tailMass = 1 - level
+        guard alpha < tailMass else {
+            // With α ≥ 1 − level the target quantile lies below t, outside the
+            // part of the distribution the GPD describes.
+            throw .invalidParameter(
+                name: "alpha", value: alpha,
+                expected: "less than 1 − level = \(tailMass), so the cut-off lies in the fitted tail;"
+                    + " lower --alpha or --level")
+        }
+        try requireFinite(normal, set: "normal")
+
+        let n = normal.count
+        let needed = Self.smallestCount(forPeaks: 3, level: level)
+        guard n >= needed else {
+            throw .tooFewScores(
+                strategy: "evt", needed: needed, got: n,
+                reason: "level \(level) leaves \(Self.peakCount(n: n, level: level)) scores above the"
+                    + " initial threshold; the GPD fit needs 3")
+        }
+        let sorted = normal.sorted()
+        let lowest = sorted[0]
+        let highest = sorted[n - 1]
+        guard lowest < highest else {
+            throw .noSpread(strategy: "evt", reason: "all \(n) scores equal \(lowest); there is no tail to fit")
+        }
+
+        let index = Self.initialIndex(n: n, level: level)
+        let initial = sorted[index]
+        // Sorted, so the peaks are the suffix strictly above t; ties with t are not peaks.
+        var peaks: [Double] = []
+        peaks.reserveCapacity(n - 1 - index)
+        for s in sorted[(index + 1)...] where s > initial {
+            peaks.append(s - initial)
+        }
+        guard peaks.count >= 3 else {
+            throw .tooFewScores(
+                strategy: "evt", needed: needed, got: n,
+                reason: "only \(peaks.count) scores exceed the initial threshold \(initial) because of"
+                    + " ties; the GPD fit needs 3 distinct peaks")
+        }
+
+        let tail: GeneralizedParetoFit
+        do {
+            tail = try GeneralizedPareto.fit(excesses: peaks)
+        } catch .noSpread {
+            throw .noSpread(
+                strategy: "evt",
+                reason: "all \(peaks.count) peaks above the initial threshold \(initial) are equal;"
+                    + " there is no tail shape to fit")
+        } catch {
+            throw error
+        }
+
+        let gamma = tail.distribution.shape
+        let sigma = tail.distribution.scale
+        let ratio = alpha * Double(n) / Double(peaks.count)
+        let logRatio = log(ratio)
+        // expm1 form of σ/γ·(r^(−γ) − 1): same value, no noise as γ → 0.
+        let excess = tail.distribution.isExponential
+            ? -sigma * logRatio
+            : sigma / gamma * expm1(-gamma * logRatio)
+        let value = initial + excess
+        guard value.isFinite else {
+            throw .unavailable(
+                strategy: "evt",
+                reason: "the fitted tail (shape \(gamma)) extrapolates to an infinite cut-off;"
+                    + " raise --alpha or use more scores")
+        }
+
+        var details = [
+            Detail("n", n),
+            Detail("level", level),
+            Detail("initial_threshold", initial),
+            Detail("peaks", peaks.count),
+            Detail("shape", gamma),
+            Detail("scale", sigma),
+        ]
+        var warnings: [String] = []
+        if let shapeSE = tail.shapeStandardError, let scaleSE = tail.scaleStandardError {
+            details.append(Detail("shape_se", shapeSE))
+            details.append(Detail("scale_se", scaleSE))
+        } else {
+            warnings.append(
+                "evt: fitted shape \(gamma) ≤ -0.5, so the tail has no asymptotic standard errors;"
+                    + " the cut-off is close to the largest score")
+        }
+        if peaks.count < 10 {
+            let neededForTen = Self.smallestCount(forPeaks: 10, level: level)
+            warnings.append(
+                "evt: only \(peaks.count) peaks above the initial threshold, too few for a reliable"
+                    + " tail fit; 10 peaks need n ≥ \(neededForTen) scores at level \(level)"
+                    + " (about 10/(1 − level))")
+        }
+        if ratio >= 1 {
+            warnings.append(
+                "evt: α·n/peaks = \(ratio) ≥ 1 because of ties at the initial threshold;"
+                    + " the cut-off lies below it, outside the fitted tail")
+        }
+        return FittedThreshold(
+            strategy: name, value: value, targetFPR: alpha, details: details, warnings: warnings)
+    }
+
+    /// SPOT's initial index floor(level·n), clamped to the last score (0-based).
+    static func initialIndex(n: Int, level: Double) -> Int {
+        min(Int((level * Double(n)).rounded(.down)), n - 1)
+    }
+
+    /// The number of scores above the initial index when all scores are distinct.
+    static func peakCount(n: Int, level: Double) -> Int {
+        n > 0 ? n - 1 - initialIndex(n: n, level: level) : 0
+    }
+
+    /// The smallest n whose distinct scores leave at least `peaks` above the initial threshold.
+    ///
+    /// The peak count never decreases with n (it grows by 0 or 1 per score), so
+    /// a doubling then a binary search finds it.
+    /// - Complexity: O(log(peaks/(1 − level))).
+    static func smallestCount(forPeaks peaks: Int, level: Double) -> Int {
+        var high = peaks + 1
+        while peakCount(n: high, level: level) < peaks, high < Int.max / 4 {
+            high *= 2
+        }
+        var low = 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            if peakCount(n: middle, level: level) >= peaks {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return low
+    }
+}

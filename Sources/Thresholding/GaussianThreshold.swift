@@ -1,0 +1,53 @@
+/// mean + k·σ of the normal scores, with k given directly or from a target FPR.
+///
+/// With `.alpha(a)` the multiplier is the normal quantile Φ⁻¹(1 − a), so the
+/// stated FPR holds only if the scores really are Gaussian (they rarely are).
+/// σ is the unbiased sample standard deviation.
+public struct GaussianThreshold: Threshold {
+    /// How the multiplier is chosen.
+    public enum Rule: Sendable, Hashable {
+        /// k standard deviations above the mean.
+        case sigmas(Double)
+        /// The normal quantile for a target false-alarm rate.
+        case alpha(Double)
+    }
+
+    public var rule: Rule
+
+    public var name: String { "gaussian" }
+
+    /// The FPR the rule implies if the scores are Gaussian.
+    public var targetFPR: Double? {
+        switch rule {
+        case .alpha(let a): return a
+        case .sigmas(let k): return NormalDistribution.survival(k)
+        }
+    }
+
+    public init(_ rule: Rule = .alpha(0.05)) { self.rule = rule }
+
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        let k: Double
+        switch rule {
+        case .alpha(let a):
+            try requireProbability(a, name: "alpha")
+            k = NormalDistribution.quantile(1 - a)
+        case .sigmas(let s):
+            guard s.isFinite else {
+                throw .invalidParameter(name: "sigmas", value: s, expected: "a finite number")
+            }
+            k = s
+        }
+        try requireFinite(normal, set: "normal")
+        guard normal.count >= 2 else {
+            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "a standard deviation needs two scores")
+        }
+        let (mean, sd) = meanAndStandardDeviation(normal)
+        guard sd > 0 else {
+            throw .noSpread(strategy: name, reason: "all \(normal.count) normal scores are equal, so σ = 0")
+        }
+        return FittedThreshold(
+            strategy: name, value: mean + k * sd, targetFPR: targetFPR,
+            details: [Detail("n", normal.count), Detail("mean", mean), Detail("sd", sd), Detail("sigmas", k)])
+    }
+}

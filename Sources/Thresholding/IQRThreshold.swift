@@ -1,0 +1,35 @@
+/// Tukey's fence Q3 + k·IQR.
+///
+/// Quartiles use linear interpolation (NumPy's default). The stated FPR is the
+/// Gaussian tail beyond the fence, z = Φ⁻¹(0.75)·(1 + 2k): nominal, exact only
+/// for Gaussian scores (k = 1.5 gives 0.35%).
+public struct IQRThreshold: Threshold {
+    /// The multiple of the interquartile range above Q3.
+    public var k: Double
+
+    public var name: String { "iqr" }
+
+    public var targetFPR: Double? {
+        NormalDistribution.survival(NormalDistribution.quantile(0.75) * (1 + 2 * k))
+    }
+
+    public init(k: Double = 1.5) { self.k = k }
+
+    /// - Complexity: O(n log n).
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        guard k.isFinite else { throw .invalidParameter(name: "k", value: k, expected: "a finite number") }
+        try requireFinite(normal, set: "normal")
+        guard normal.count >= 2 else {
+            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "quartiles need two scores")
+        }
+        let sorted = normal.sorted()
+        let q1 = OrderStatistics.quantile(sorted: sorted, 0.25)
+        let q3 = OrderStatistics.quantile(sorted: sorted, 0.75)
+        guard q3 > q1 else {
+            throw .noSpread(strategy: name, reason: "the middle half of the \(normal.count) normal scores are equal, so the IQR is 0")
+        }
+        return FittedThreshold(
+            strategy: name, value: q3 + k * (q3 - q1), targetFPR: targetFPR,
+            details: [Detail("n", normal.count), Detail("q1", q1), Detail("q3", q3), Detail("k", k)])
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The (1 − α) quantile of a log-normal fitted to shifted normal scores.
+///
+/// Anomaly scores can be negative (−log-likelihoods are), so the fit is to
+/// y = s − ℓ with the location ℓ = min − (max − min)/n: the calibration minimum
+/// placed one expected spacing above the lower end of the support, which keeps
+/// log(y) finite without moving the bulk of the data. μ and σ are the mean and
+/// unbiased standard deviation of log(y); t = ℓ + exp(μ + σ·Φ⁻¹(1 − α)).
+public struct LognormalThreshold: Threshold {
+    /// The target false-alarm rate, in (0, 1).
+    public var alpha: Double
+
+    public var name: String { "lognormal" }
+    public var targetFPR: Double? { alpha }
+
+    public init(alpha: Double = 0.05) { self.alpha = alpha }
+
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        try requireProbability(alpha, name: "alpha")
+        try requireFinite(normal, set: "normal")
+        let n = normal.count
+        guard n >= 3 else {
+            throw .tooFewScores(strategy: name, needed: 3, got: n, reason: "a shifted log-normal needs three scores")
+        }
+        let lo = normal.min() ?? 0, hi = normal.max() ?? 0
+        let range = hi - lo
+        guard range > 0, range.isFinite else {
+            throw .unavailable(strategy: name, reason: "all \(n) normal scores are equal, so the shifted log-normal is degenerate")
+        }
+        let location = lo - range / Double(n)
+        let logs = normal.map { log($0 - location) }
+        let (mu, sigma) = meanAndStandardDeviation(logs)
+        guard sigma > 0, sigma.isFinite else {
+            throw .unavailable(strategy: name, reason: "the log-scores have no spread")
+        }
+        let value = location + exp(mu + sigma * NormalDistribution.quantile(1 - alpha))
+        guard value.isFinite else {
+            throw .unavailable(strategy: name, reason: "the fitted quantile overflows")
+        }
+        return FittedThreshold(
+            strategy: name, value: value, targetFPR: alpha,
+            details: [Detail("n", n), Detail("location", location), Detail("mu", mu), Detail("sigma", sigma), Detail("alpha", alpha)])
+    }
+}

@@ -1,0 +1,35 @@
+/// median + k·1.4826·MAD: a robust mean + kσ.
+///
+/// 1.4826 makes the MAD estimate σ for Gaussian data, so the stated FPR is
+/// the Gaussian tail beyond k standard deviations: a nominal figure, exact
+/// only if the scores are Gaussian.
+public struct MADThreshold: Threshold {
+    /// The number of robust standard deviations above the median.
+    public var k: Double
+
+    /// The factor that makes the MAD a consistent estimator of σ for Gaussian data.
+    public static let consistency = 1.4826
+
+    public var name: String { "mad" }
+    public var targetFPR: Double? { NormalDistribution.survival(k) }
+
+    public init(k: Double = 3) { self.k = k }
+
+    /// - Complexity: O(n log n).
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        guard k.isFinite else { throw .invalidParameter(name: "k", value: k, expected: "a finite number") }
+        try requireFinite(normal, set: "normal")
+        guard normal.count >= 2 else {
+            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "a spread needs two scores")
+        }
+        let sorted = normal.sorted()
+        let median = OrderStatistics.median(sorted: sorted)
+        let mad = OrderStatistics.median(sorted: sorted.map { abs($0 - median) }.sorted())
+        guard mad > 0 else {
+            throw .noSpread(strategy: name, reason: "at least half of the \(normal.count) normal scores equal the median, so the MAD is 0")
+        }
+        return FittedThreshold(
+            strategy: name, value: median + k * Self.consistency * mad, targetFPR: targetFPR,
+            details: [Detail("n", normal.count), Detail("median", median), Detail("mad", mad), Detail("k", k)])
+    }
+}

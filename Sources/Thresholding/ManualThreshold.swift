@@ -1,0 +1,20 @@
+/// A fixed cut-off chosen by the user.
+public struct ManualThreshold: Threshold {
+    /// The cut-off; a score at or above it is anomalous.
+    public var value: Double
+
+    public var name: String { "manual" }
+    public var targetFPR: Double? { nil }
+
+    public init(value: Double) { self.value = value }
+
+    /// Returns `value` unchanged; the scores are only checked for NaN and ±inf.
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        guard value.isFinite else {
+            throw .invalidParameter(name: "value", value: value, expected: "a finite number")
+        }
+        try requireFinite(normal, set: "normal")
+        try requireFinite(anomalous, set: "anomalous")
+        return FittedThreshold(strategy: name, value: value)
+    }
+}

@@ -1,0 +1,56 @@
+/// The threshold a supervised strategy picks: the lowest distinct score that maximises an exact objective.
+///
+/// Shared by ``AdaptiveF1Threshold`` and ``BestBalancedAccuracyThreshold``, so
+/// both follow anomalib 2.7's rules: the first maximum over ascending
+/// thresholds (ties go to the lowest), and fixed answers when a class is empty.
+struct SupervisedSearch: Sendable {
+    /// The chosen threshold and its confusion counts on the fitted scores.
+    var point: SweepPoint
+    /// Caveats for the user, e.g. that only one class was present.
+    var warnings: [String]
+
+    /// Searches `sweep` for the first maximum of `objective`.
+    ///
+    /// - No anomalous scores: the highest normal score, so only it and anything
+    ///   above it is flagged (anomalib ≥ 2.7; older versions flagged everything).
+    /// - No normal scores: the lowest anomalous score, flagging every one.
+    /// - Throws: ``ThresholdError/tooFewScores(strategy:needed:got:reason:)`` when
+    ///   both classes are empty.
+    /// - Complexity: O(number of distinct scores).
+    init(
+        sweep: ScoreSweep, strategy: String, objective: (ConfusionCounts) -> ExactRatio
+    ) throws(ThresholdError) {
+        var best: SweepPoint?
+        var bestValue = ExactRatio(numerator: 0, denominator: 0)
+        var lowest: SweepPoint?
+        var highest: SweepPoint?
+        sweep.forEachPoint { point in
+            let value = objective(point.counts)
+            // Strictly greater: an equal value at a higher threshold never displaces the lower one.
+            if best == nil || bestValue < value {
+                best = point
+                bestValue = value
+            }
+            if lowest == nil { lowest = point }
+            highest = point
+        }
+        guard let best, let lowest, let highest else {
+            throw .tooFewScores(
+                strategy: strategy, needed: 1, got: 0,
+                reason: "it needs at least one normal or anomalous score")
+        }
+        if sweep.anomalousCount == 0 {
+            point = highest
+            warnings = [
+                "no anomalous scores: returned the highest normal score (\(highest.threshold)), "
+                    + "so only scores at or above it are flagged"
+            ]
+        } else if sweep.normalCount == 0 {
+            point = lowest
+            warnings = ["no normal scores: returned the lowest anomalous score, so every one of them is flagged"]
+        } else {
+            point = best
+            warnings = []
+        }
+    }
+}

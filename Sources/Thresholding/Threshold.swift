@@ -1,0 +1,32 @@
+/// A rule that turns scores into a cut-off: the one protocol every strategy conforms to.
+///
+/// A strategy is a small configuration value (α, k, level, …). `fit` looks at
+/// scores and returns a ``FittedThreshold``, which labels with the one rule used
+/// everywhere in ThresholdKit: **score ≥ threshold is anomalous**.
+///
+/// Normal-score strategies (conformal, EVT, parametric) read only `normal`;
+/// supervised ones (adaptive F1) also read `anomalous`, which may hold real or
+/// synthetic anomaly scores. A detector is then any scorer plus a fitted threshold.
+public protocol Threshold: Sendable {
+    /// The stable key used in reports and on the command line, e.g. `"conformal"`.
+    var name: String { get }
+
+    /// The false-alarm rate this strategy aims for on new normal scores, if it states one.
+    var targetFPR: Double? { get }
+
+    /// Fits the cut-off.
+    ///
+    /// - Parameters:
+    ///   - normal: scores of normal (good) samples the scorer did not train on.
+    ///   - anomalous: scores of anomalous samples, real or synthetic; may be empty.
+    /// - Throws: ``ThresholdError`` for non-finite scores, too few scores,
+    ///   parameters out of range, or scores with no spread where one is needed.
+    func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold
+}
+
+extension Threshold {
+    /// Fits the cut-off from normal scores alone.
+    public func fit(normal: [Double]) throws(ThresholdError) -> FittedThreshold {
+        try fit(normal: normal, anomalous: [])
+    }
+}

@@ -1,0 +1,45 @@
+/// Why a threshold could not be fitted; every case names what was wrong.
+public enum ThresholdError: Error, Sendable, Hashable {
+    /// A score is NaN or infinite; `index` is its position in the input.
+    case nonFiniteScore(set: String, index: Int, value: Double)
+    /// The strategy needs more scores than it was given.
+    case tooFewScores(strategy: String, needed: Int, got: Int, reason: String)
+    /// A parameter is outside its valid range.
+    case invalidParameter(name: String, value: Double, expected: String)
+    /// The scores have no spread (all equal, or zero MAD/IQR/σ) where one is needed.
+    case noSpread(strategy: String, reason: String)
+    /// The strategy does not apply to these scores.
+    case unavailable(strategy: String, reason: String)
+}
+
+extension ThresholdError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .nonFiniteScore(set, index, value):
+            return "\(set) score at index \(index) is \(value); scores must be finite numbers"
+        case let .tooFewScores(strategy, needed, got, reason):
+            return "\(strategy): need at least \(needed) scores, got \(got)" + (reason.isEmpty ? "" : " (\(reason))")
+        case let .invalidParameter(name, value, expected):
+            return "\(name) = \(value) is out of range: expected \(expected)"
+        case let .noSpread(strategy, reason):
+            return "\(strategy): \(reason)"
+        case let .unavailable(strategy, reason):
+            return "\(strategy) is unavailable: \(reason)"
+        }
+    }
+}
+
+/// Throws if any score is NaN or ±inf.
+@usableFromInline
+func requireFinite(_ scores: [Double], set: String) throws(ThresholdError) {
+    for (i, s) in scores.enumerated() where !s.isFinite {
+        throw .nonFiniteScore(set: set, index: i, value: s)
+    }
+}
+
+/// Throws unless `alpha` is in the open interval (0, 1).
+func requireProbability(_ value: Double, name: String) throws(ThresholdError) {
+    guard value > 0, value < 1 else {
+        throw .invalidParameter(name: name, value: value, expected: "a number in (0, 1)")
+    }
+}

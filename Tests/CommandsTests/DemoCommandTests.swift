@@ -1,0 +1,40 @@
+import ArrayFormats
+import Testing
+@testable import Commands
+
+@Suite struct DemoCommandTests {
+    @Test func noArgumentsRunsTheDemoTable() {
+        let r = runCLI([])
+        #expect(r.code == 0)
+        for key in CompareCommandTests.keys { #expect(r.stdout.contains(key)) }
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func sameSeedSameBytesAndConformalHoldsItsRate() throws {
+        let a = runCLI(["demo", "--json", "--seed", "3"])
+        let b = runCLI(["demo", "--json", "--seed", "3"])
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout != runCLI(["demo", "--json", "--seed", "4"]).stdout)
+        let j = try a.json()
+        #expect(j["n_calibration"]?.doubleValue == 200)
+        // The realised FPR varies with the calibration draw, Beta(10, 191) for n = 200 (sd 0.0153),
+        // and with the 400 test-good scores (binomial sd 0.0109): 3 combined sd above α is 0.107.
+        let fpr = try #require(j["strategies"]?["conformal"]?["fpr"]?.doubleValue)
+        #expect(fpr <= 0.107)
+        let auroc = try #require(j["auroc"]?.doubleValue)
+        #expect(auroc > 0.8 && auroc < 1)
+    }
+
+    @Test func helpAndVersion() {
+        let h = runCLI(["--help"])
+        #expect(h.code == 0)
+        for c in ["threshold", "compare", "label", "demo"] { #expect(h.stdout.contains(c)) }
+        for c in ["threshold", "compare", "label", "demo"] {
+            let r = runCLI([c, "--help"])
+            #expect(r.code == 0)
+            #expect(r.stdout.contains("USAGE: thresholdkit \(c)"))
+        }
+        #expect(runCLI(["frobnicate"]).code == 2)
+        #expect(runCLI(["demo", "--seed", "-1"]).code == 2)
+    }
+}

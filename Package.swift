@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "ArrayFormatsTests", dependencies: ["ArrayFormats"]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["ScoreFiles", "ArrayFormats"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding"]),
     ]
 )

@@ -7,11 +7,17 @@
 /// Equality and hashing compare objects key by key *in order*, so two objects
 /// with the same members in a different order are not equal.
 public indirect enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number; NaN and ±infinity only come from Python's non-standard tokens.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An ordered list of values.
     case array([JSONValue])
+    /// Members in the order they were written; a duplicated key keeps every occurrence.
     case object([(key: String, value: JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {

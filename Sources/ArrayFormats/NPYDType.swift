@@ -28,7 +28,7 @@ public struct NPYDType: Sendable, Hashable, CustomStringConvertible {
     public init?(descr: String) {
         let chars = Array(descr)
         guard chars.count >= 3, let kind = Kind(rawValue: chars[1]),
-            let size = Int(String(chars[2...]))
+            chars[2...].allSatisfy({ $0.isASCII && $0.isWholeNumber }), let size = Int(String(chars[2...]))
         else { return nil }
         let order = chars[0]
         guard order == "<" || order == ">" || order == "|" || order == "=" else { return nil }

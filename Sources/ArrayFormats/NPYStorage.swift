@@ -3,16 +3,27 @@
 /// Keeping the file's own element type avoids doubling the memory of large
 /// float32 matrices; convert with ``NPYArray/doubles()`` or ``NPYArray/floats()``.
 public enum NPYStorage: Sendable, Hashable {
+    /// `|b1`: one byte per element, nonzero is `true`.
     case bool([Bool])
+    /// `|i1`.
     case int8([Int8])
+    /// `|u1`.
     case uint8([UInt8])
+    /// `<i2` or `>i2`.
     case int16([Int16])
+    /// `<u2` or `>u2`.
     case uint16([UInt16])
+    /// `<i4` or `>i4`.
     case int32([Int32])
+    /// `<u4` or `>u4`.
     case uint32([UInt32])
+    /// `<i8` or `>i8`.
     case int64([Int64])
+    /// `<u8` or `>u8`.
     case uint64([UInt64])
+    /// `<f4` or `>f4`.
     case float32([Float])
+    /// `<f8` or `>f8`.
     case float64([Double])
 
     /// The number of elements.

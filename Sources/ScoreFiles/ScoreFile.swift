@@ -38,7 +38,8 @@ public enum ScoreFile {
             set = try JSONScores.read(json, source: source, options: options)
         }
         if options.lowerIsAnomalous {
-            set.scores = set.scores.map { -$0 }
+            // Zero stays +0 so that negated files print no "-0".
+            set.scores = set.scores.map { $0 == 0 ? 0 : -$0 }
         }
         return set
     }

@@ -19,6 +19,6 @@ public enum ScoreFileFormat: String, Sendable, Hashable, CaseIterable {
             return
         }
         let ext = name[name.index(after: dot)...].lowercased()
-        self = ScoreFileFormat(rawValue: ext).flatMap { $0 == .text ? nil : $0 } ?? .text
+        self = ScoreFileFormat(rawValue: ext) ?? .text
     }
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(NPYDType(descr: ">u1") == NPYDType(kind: .unsigned, size: 1))
     }
 
-    @Test(arguments: ["<f2", "<c8", "<U10", "|S3", "<i3", "f4", "", "<f", "|O", "<M8[ns]"])
+    @Test(arguments: ["<f2", "<c8", "<U10", "|S3", "<i3", "f4", "", "<f", "|O", "<M8[ns]", "<f+4", "<f 4"])
     func rejectsUnsupportedTypes(descr: String) {
         #expect(NPYDType(descr: descr) == nil)
     }

@@ -23,11 +23,6 @@ import Testing
         }
     }
 
-    @Test func locationsReadNaturally() {
-        #expect(ScoreLocation.line(12).description == "line 12")
-        #expect(ScoreLocation.element(array: "labels", index: 0).description == "labels[0]")
-    }
-
     @Test func specificMessages() {
         #expect(ScoreFileError.missingColumn(source: "f", column: "score", available: []).description
             == "f: no column \"score\" in the header; available columns: none")

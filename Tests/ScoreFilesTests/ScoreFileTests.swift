@@ -30,6 +30,11 @@ import Testing
         #expect(set.droppedNonFinite == 1)
     }
 
+    @Test func negatedZeroIsPositiveZero() throws {
+        let set = try ScoreFile.decode(Array("0\n-0\n".utf8), format: .text, source: "z", options: .init(lowerIsAnomalous: true))
+        #expect(set.scores.map(\.sign) == [.plus, .plus])
+    }
+
     @Test func sameScoresFromEveryFormat() throws {
         let expected: [Double] = [0.25, 1.5, -3]
         let files: [(String, String)] = [
@@ -40,9 +45,5 @@ import Testing
             let set = try withScoreFile(text, ext: ext) { try ScoreFile.read(path: $0) }
             #expect(set.scores == expected, "format \(ext)")
         }
-    }
-
-    @Test func scoreSetCountsItsScores() {
-        #expect(ScoreSet(source: "s", scores: [1, 2, 3]).count == 3)
     }
 }

@@ -18,6 +18,10 @@ let package = Package(
         .target(name: "ArrayFormats"),
         // Score sets from CSV, text, .npy and JSON files.
         .target(name: "ScoreFiles", dependencies: ["ArrayFormats"]),
+        // zlib/DEFLATE: inflate and deflate, CRC-32 and Adler-32 (PNG, zip files).
+        // Image type, PNG/JPEG/PNM/BMP codecs, resize, rotate, colour conversion.
+        // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
+        // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.
         // A small command-line parser (subcommands, options, help).
         .target(name: "ArgumentParsing"),
         // The CLI's commands; composes the modules above, no maths of its own.

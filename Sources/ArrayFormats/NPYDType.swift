@@ -15,6 +15,7 @@ public struct NPYDType: Sendable, Hashable, CustomStringConvertible {
     /// Whether multi-byte elements are stored most significant byte first.
     public var isBigEndian: Bool
 
+    /// An element type; `size` is not checked, so prefer ``init(descr:)`` for file input.
     public init(kind: Kind, size: Int, isBigEndian: Bool = false) {
         self.kind = kind
         self.size = size

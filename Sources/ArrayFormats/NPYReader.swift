@@ -13,7 +13,7 @@ public enum NPY {
     /// so a 40000 × 1280 float32 matrix costs little more than its 200 MB.
     /// - Complexity: O(n) in the file size.
     public static func read(path: String) throws(ArrayFormatError) -> NPYArray {
-        let data = try readFile(path: path)
+        let data = try readFileData(path: path)
         let result = data.withUnsafeBytes { raw in
             Result { () throws(ArrayFormatError) in try decode(raw, source: path) }
         }
@@ -128,19 +128,5 @@ public enum NPY {
             }
         }
         return values
-    }
-
-    /// Reads a whole file, telling a missing file apart from an unreadable one.
-    static func readFile(path: String) throws(ArrayFormatError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missingFile(source: path)
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(source: path, reason: "is a directory, not a file") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw .unreadable(source: path, reason: "cannot be read: \(error.localizedDescription)")
-        }
     }
 }

@@ -13,6 +13,7 @@ public enum ThresholdKitCLI {
         Subcommand(spec: ThresholdCommand.spec, run: ThresholdCommand.run),
         Subcommand(spec: CompareCommand.spec, run: CompareCommand.run),
         Subcommand(spec: LabelCommand.spec, run: LabelCommand.run),
+        Subcommand(spec: MetricsCommand.spec, run: MetricsCommand.run),
         Subcommand(spec: DemoCommand.spec, run: DemoCommand.run),
     ]
 

@@ -20,6 +20,7 @@ public struct ScoreFileOptions: Sendable, Hashable {
     /// where lower values are more anomalous.
     public var lowerIsAnomalous: Bool
 
+    /// Options with the defaults: column `score`, optional `label`, reject non-finite, higher is anomalous.
     public init(
         column: String = "score", labelColumn: String = "label",
         nonFinite: NonFinitePolicy = .reject, lowerIsAnomalous: Bool = false

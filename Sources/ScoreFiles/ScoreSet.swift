@@ -9,6 +9,7 @@ public struct ScoreSet: Sendable, Hashable {
     /// How many NaN or infinite scores were skipped under ``NonFinitePolicy/drop``.
     public var droppedNonFinite: Int
 
+    /// A score set; `labels`, if given, should hold one label per score.
     public init(source: String, scores: [Double], labels: [Bool]? = nil, droppedNonFinite: Int = 0) {
         self.source = source
         self.scores = scores

@@ -1,0 +1,31 @@
+import Testing
+@testable import ScoreFiles
+
+@Suite struct ScoreFieldsTests {
+    private func score(_ text: String) throws(ScoreFileError) -> Double {
+        try parseScore(ArraySlice(text.utf8), source: "f", at: .line(1)).value
+    }
+
+    @Test func parsesDecimalNumbers() throws {
+        #expect(try score("+1.5") == 1.5)
+        #expect(try score("-2e-3") == -0.002)
+        #expect(try score(".5") == 0.5)
+        #expect(try score("1E3") == 1000)
+        #expect(try score("inf") == .infinity)
+        #expect(try score("1e400") == .infinity)
+        #expect(try score("nan").isNaN)
+    }
+
+    @Test(arguments: ["", "0x10", "0X1p3", "1,5", "one", "1 2", "--1", "1e"])
+    func rejectsNonNumbers(text: String) {
+        #expect(throws: ScoreFileError.notANumber(source: "f", location: .line(1), text: text)) {
+            try score(text)
+        }
+    }
+
+    @Test func parsesLabelsCaseInsensitively() {
+        for text in ["1", "1.0", "true", "TRUE", "anomalous", "Anomaly"] { #expect(parseLabel(text) == true) }
+        for text in ["0", "0.0", "false", "good", "GOOD", "normal"] { #expect(parseLabel(text) == false) }
+        for text in ["", "2", "yes", "-1", "anomalous!"] { #expect(parseLabel(text) == nil) }
+    }
+}

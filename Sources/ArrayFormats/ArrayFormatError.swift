@@ -49,9 +49,9 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
         case let .unsupportedVersion(source, major, minor):
             return "\(source): unsupported .npy format version \(major).\(minor) (expected 1.0, 2.0 or 3.0)"
         case let .malformedHeader(source, header, reason):
-            return "\(source): malformed .npy header (\(reason)): \(quoted(header))"
+            return "\(source): malformed .npy header (\(reason)): \(quotedForMessage(header))"
         case let .unsupportedDType(source, descr):
-            return "\(source): unsupported .npy dtype \(quoted(descr)); "
+            return "\(source): unsupported .npy dtype \(quotedForMessage(descr)); "
                 + "expected a bool, integer, float32 or float64 array"
         case let .truncatedData(source, expected, actual):
             return "\(source): truncated .npy data: expected \(expected) bytes, found \(actual)"
@@ -66,7 +66,9 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// Quotes user-supplied text for an error message, shortening it so that a
 /// corrupt multi-kilobyte header cannot flood the terminal.
-func quoted(_ text: String, limit: Int = 200) -> String {
+///
+/// Public so that modules reading other file formats quote the same way.
+public func quotedForMessage(_ text: String, limit: Int = 200) -> String {
     let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
     var out = "\""
     for scalar in shown.unicodeScalars {

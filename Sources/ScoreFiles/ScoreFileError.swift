@@ -91,24 +91,4 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Quotes file content for a message, escaping what a terminal would hide and shortening long text.
-func quote(_ text: String) -> String {
-    let limit = 80
-    let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
-    var out = "\""
-    for scalar in shown.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        case "\n": out += "\\n"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+func quote(_ text: String) -> String { quotedForMessage(text, limit: 80) }

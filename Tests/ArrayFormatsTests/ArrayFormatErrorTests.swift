@@ -30,7 +30,7 @@ import Testing
 
     @Test func quotingShortensLongText() {
         let long = String(repeating: "a", count: 500)
-        #expect(quoted(long).count == 200 + 3)
-        #expect(quoted("\u{0}") == #""\u{0}""#)
+        #expect(quotedForMessage(long).count == 200 + 3)
+        #expect(quotedForMessage("\u{0}") == #""\u{0}""#)
     }
 }

@@ -34,7 +34,7 @@ final class TempFile {
     init(_ contents: String, ext: String) {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("tk-cli-\(UUID().uuidString).\(ext)").path
-        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

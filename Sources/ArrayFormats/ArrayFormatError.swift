@@ -23,6 +23,8 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
     case shapeMismatch(source: String, shape: [Int], count: Int)
     /// JSON text is not well formed; `line` and `column` are 1-based, columns counting characters.
     case jsonSyntax(source: String, line: Int, column: Int, message: String)
+    /// A container file (``TensorArchive``) is not one, or is damaged.
+    case corrupt(source: String, reason: String)
 
     /// The file or input the error is about.
     public var source: String {
@@ -31,7 +33,7 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
             let .badMagic(source),
             let .unsupportedVersion(source, _, _), let .malformedHeader(source, _, _),
             let .unsupportedDType(source, _), let .truncatedData(source, _, _),
-            let .shapeMismatch(source, _, _), let .jsonSyntax(source, _, _, _):
+            let .shapeMismatch(source, _, _), let .jsonSyntax(source, _, _, _), let .corrupt(source, _):
             return source
         }
     }
@@ -60,6 +62,8 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(source): shape [\(dims)] does not hold \(count) elements"
         case let .jsonSyntax(source, line, column, message):
             return "\(source):\(line):\(column): invalid JSON: \(message)"
+        case let .corrupt(source, reason):
+            return "\(source): \(reason)"
         }
     }
 }

@@ -22,6 +22,8 @@ let package = Package(
         // Image type, PNG/JPEG/PNM/BMP codecs, resize, rotate, colour conversion.
         // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
         // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.
+        // Composition: calibration, detectors, datasets, comparison reports.
+        .target(name: "Pipeline", dependencies: ["Thresholding", "ArrayFormats", "Randomness"]),
         // A small command-line parser (subcommands, options, help).
         .target(name: "ArgumentParsing"),
         // The CLI's commands; composes the modules above, no maths of its own.
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "ThresholdingTests", dependencies: ["Thresholding", "Randomness"]),
         .testTarget(name: "ArrayFormatsTests", dependencies: ["ArrayFormats"]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["ScoreFiles", "ArrayFormats"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding"]),
     ]

@@ -11,23 +11,26 @@ struct SupervisedSearch: Sendable {
 
     /// Searches `sweep` for the first maximum of `objective`.
     ///
+    /// Exact objectives (``ExactRatio``) keep ties exact; a real-valued one
+    /// (a Double) is for objectives with real parameters, such as a prior.
+    ///
     /// - No anomalous scores: the highest normal score, so only it and anything
     ///   above it is flagged (anomalib ≥ 2.7; older versions flagged everything).
     /// - No normal scores: the lowest anomalous score, flagging every one.
     /// - Throws: ``ThresholdError/tooFewScores(strategy:needed:got:reason:)`` when
     ///   both classes are empty.
     /// - Complexity: O(number of distinct scores).
-    init(
-        sweep: ScoreSweep, strategy: String, objective: (ConfusionCounts) -> ExactRatio
+    init<Value: Comparable>(
+        sweep: ScoreSweep, strategy: String, objective: (ConfusionCounts) -> Value
     ) throws(ThresholdError) {
         var best: SweepPoint?
-        var bestValue = ExactRatio(numerator: 0, denominator: 0)
+        var bestValue: Value?
         var lowest: SweepPoint?
         var highest: SweepPoint?
         sweep.forEachPoint { point in
             let value = objective(point.counts)
             // Strictly greater: an equal value at a higher threshold never displaces the lower one.
-            if best == nil || bestValue < value {
+            if bestValue.map({ $0 < value }) ?? true {
                 best = point
                 bestValue = value
             }

@@ -1,0 +1,72 @@
+/// A threshold chosen from good scores and the scores of synthetic anomalies made from good images.
+///
+/// The synthetic scores stand in for the defects nobody has yet: they estimate
+/// what anomalies do to the score, which the normal-score strategies never
+/// look at. How well they stand in is reported beside the threshold: the
+/// estimated TPR on synthetic anomalies and the AUROC of good against synthetic.
+/// Making and scoring the synthetic images happens upstream (the pipeline);
+/// this value holds their scores, so it plugs in wherever a ``Threshold`` does.
+public struct SyntheticAnomalyThreshold: Threshold {
+    /// How the cut-off is chosen between good and synthetic scores.
+    public enum Rule: Sendable, Hashable {
+        /// Best balanced accuracy (Youden's J). The default: it weighs both classes equally.
+        case bestBalancedAccuracy
+        /// Best F1 at a stated anomaly prior; anomalib's synthetic-validation rule when the prior is ½.
+        case bestF1(prior: Double)
+        /// Best balanced accuracy among thresholds with FPR ≤ α on the good scores.
+        case bestBalancedAccuracyWithinFPR(Double)
+    }
+
+    public var rule: Rule
+    /// Scores of synthetic anomalies made from held-out good images.
+    public var syntheticScores: [Double]
+    public var name: String
+
+    public var targetFPR: Double? {
+        if case .bestBalancedAccuracyWithinFPR(let a) = rule { return a }
+        return nil
+    }
+
+    /// The report keys: `synthetic-ba`, `synthetic-f1`, `synthetic-ba-fpr`.
+    public static func defaultName(for rule: Rule) -> String {
+        switch rule {
+        case .bestBalancedAccuracy: return "synthetic-ba"
+        case .bestF1: return "synthetic-f1"
+        case .bestBalancedAccuracyWithinFPR: return "synthetic-ba-fpr"
+        }
+    }
+
+    public init(rule: Rule = .bestBalancedAccuracy, syntheticScores: [Double], name: String? = nil) {
+        self.rule = rule
+        self.syntheticScores = syntheticScores
+        self.name = name ?? Self.defaultName(for: rule)
+    }
+
+    /// Fits on `normal` (held-out good scores) against the synthetic scores; `anomalous`, if any, joins the synthetic ones.
+    ///
+    /// Details: `n_normal`, `n_synthetic`, `estimated_tpr` (on synthetic anomalies),
+    /// `estimated_fpr` (on the good scores) and `synthetic_auroc`.
+    /// - Throws: when either set is empty or holds NaN or ±inf.
+    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
+        let synthetic = syntheticScores + anomalous
+        try requireFinite(synthetic, set: "synthetic")
+        guard !normal.isEmpty, !synthetic.isEmpty else {
+            throw .tooFewScores(strategy: name, needed: 1, got: min(normal.count, synthetic.count),
+                                reason: "it needs good scores and synthetic-anomaly scores (got \(normal.count) and \(synthetic.count))")
+        }
+        let base: any Threshold
+        switch rule {
+        case .bestBalancedAccuracy: base = BestBalancedAccuracyThreshold(name: name)
+        case .bestF1(let prior): base = PriorWeightedF1Threshold(prior: prior, name: name)
+        case .bestBalancedAccuracyWithinFPR(let a): base = ConstrainedBalancedAccuracyThreshold(maxFPR: a, name: name)
+        }
+        let fitted = try base.fit(normal: normal, anomalous: synthetic)
+        let counts = try ConfusionCounts(threshold: fitted.value, normal: normal, anomalous: synthetic)
+        return FittedThreshold(
+            strategy: name, value: fitted.value, targetFPR: targetFPR,
+            details: [Detail("n_normal", normal.count), Detail("n_synthetic", synthetic.count),
+                      Detail("estimated_tpr", counts.truePositiveRate), Detail("estimated_fpr", counts.falsePositiveRate),
+                      Detail("synthetic_auroc", try auroc(normal: normal, anomalous: synthetic))],
+            warnings: fitted.warnings)
+    }
+}

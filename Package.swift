@@ -29,7 +29,7 @@ let package = Package(
         // The CLI's commands; composes the modules above, no maths of its own.
         .target(
             name: "Commands",
-            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness"]),
+            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline"]),
         // `import ThresholdKit` re-exports the public API.
         .target(name: "ThresholdKit", dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "Randomness"]),
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),

@@ -134,3 +134,10 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
         self = .object(elements.map { (key: $0.0, value: $0.1) })
     }
 }
+
+extension JSONValue {
+    /// A JSON number, or `null` when the value is absent or not finite (JSON has no NaN).
+    public init(number: Double?) {
+        if let number, number.isFinite { self = .number(number) } else { self = .null }
+    }
+}

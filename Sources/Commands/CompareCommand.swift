@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Pipeline
 import ScoreFiles
 import Thresholding
 
@@ -81,7 +82,7 @@ enum CompareCommand {
         } catch { throw .data(error.description) }
         ComparisonReport.warnings(comparison).forEach(warn)
         if json {
-            console.out(ComparisonReport.json(comparison, alpha: alpha).serialized())
+            console.out(comparison.json(alpha: alpha).serialized())
         } else {
             console.out("AUROC \(NumberText.rate(comparison.auroc))   calibration n = \(comparison.calibrationCount)   "
                         + "test: \(test.normal.count) good, \(test.anomalous.count) anomalous   α = \(NumberText.exact(alpha))")

@@ -1,29 +1,8 @@
 import ArrayFormats
 import Thresholding
 
-/// Renders a ``StrategyComparison`` as the compare table or its JSON contract.
+/// Renders a ``StrategyComparison`` as the compare table (its JSON lives in Pipeline).
 enum ComparisonReport {
-    /// `{"auroc", "n_calibration", "alpha", "strategies": {name: {...}}}`, the shape checks read.
-    static func json(_ c: StrategyComparison, alpha: Double) -> JSONValue {
-        let strategies: [(key: String, value: JSONValue)] = c.entries.map { e in
-            var fields: [(key: String, value: JSONValue)] = [
-                ("threshold", NumberText.json(e.fitted?.value)),
-                ("f1", NumberText.json(e.counts?.f1)),
-                ("balanced_accuracy", NumberText.json(e.counts?.balancedAccuracy)),
-                ("fpr", NumberText.json(e.counts?.falsePositiveRate)),
-                ("tpr", NumberText.json(e.counts?.truePositiveRate)),
-                ("target_fpr", NumberText.json(e.targetFPR)),
-                ("oracle", .bool(e.isOracle)),
-            ]
-            if let error = e.error { fields.append(("error", .string(error.description))) }
-            return (e.name, .object(fields))
-        }
-        return .object([
-            ("auroc", .number(c.auroc)), ("n_calibration", .number(Double(c.calibrationCount))),
-            ("alpha", .number(alpha)), ("strategies", .object(strategies)),
-        ])
-    }
-
     /// The aligned table: one row per strategy, errors in the note column.
     static func table(_ c: StrategyComparison) -> String {
         var t = TextTable(header: ["strategy", "threshold", "target FPR", "FPR", "TPR", "F1", "BA", "note"])

@@ -13,8 +13,5 @@ enum NumberText {
     }
 
     /// A JSON number, or null when absent or undefined (NaN never reaches JSON).
-    static func json(_ x: Double?) -> JSONValue {
-        guard let x, x.isFinite else { return .null }
-        return .number(x)
-    }
+    static func json(_ x: Double?) -> JSONValue { JSONValue(number: x) }
 }

@@ -1,0 +1,107 @@
+import ArrayFormats
+import Thresholding
+
+/// Everything `compare --dataset` found, ready to print or write as a report.
+public struct DatasetComparisonResult: Sendable {
+    /// One scored test image.
+    public struct ScoredImage: Sendable, Hashable {
+        public var path: String
+        public var category: String
+        public var isAnomalous: Bool
+        public var score: Double
+        /// Conformal p-value against the calibration scores (nil without calibration).
+        public var pValue: Double?
+
+        public init(path: String, category: String, isAnomalous: Bool, score: Double, pValue: Double?) {
+            self.path = path
+            self.category = category
+            self.isAnomalous = isAnomalous
+            self.score = score
+            self.pValue = pValue
+        }
+    }
+
+    /// The strategy to use, never an oracle, with the reason in one line.
+    public struct Recommendation: Sendable, Hashable {
+        public var strategy: String
+        public var reason: String
+        public init(strategy: String, reason: String) {
+            self.strategy = strategy
+            self.reason = reason
+        }
+    }
+
+    public var dataset: String
+    public var scorer: String
+    public var features: String
+    public var calibration: CalibrationMode
+    public var alpha: Double
+    public var comparison: StrategyComparison
+    public var recommended: Recommendation
+    public var test: [ScoredImage]
+    public var calibrationScores: [Double]
+    public var syntheticScores: [Double]
+    /// The uniformity test of test-good p-values; nil without calibration scores.
+    public var shift: KolmogorovSmirnov?
+    /// Where the fitted detector was saved, if it was.
+    public var detectorPath: String?
+    public var warnings: [String]
+
+    public init(
+        dataset: String, scorer: String, features: String, calibration: CalibrationMode, alpha: Double,
+        comparison: StrategyComparison, recommended: Recommendation, test: [ScoredImage],
+        calibrationScores: [Double], syntheticScores: [Double], shift: KolmogorovSmirnov?,
+        detectorPath: String? = nil, warnings: [String] = []
+    ) {
+        self.dataset = dataset
+        self.scorer = scorer
+        self.features = features
+        self.calibration = calibration
+        self.alpha = alpha
+        self.comparison = comparison
+        self.recommended = recommended
+        self.test = test
+        self.calibrationScores = calibrationScores
+        self.syntheticScores = syntheticScores
+        self.shift = shift
+        self.detectorPath = detectorPath
+        self.warnings = warnings
+    }
+
+    /// The p-values of test-good images look non-uniform below this KS p-value.
+    public static let shiftLevel = 0.01
+
+    /// A one-line warning when the test-good p-values are not uniform.
+    public var shiftWarning: String? {
+        guard let shift, shift.pValue < Self.shiftLevel else { return nil }
+        return "test-good p-values are not uniform (KS D = \(shortNumber(shift.statistic)), p = \(shortNumber(shift.pValue)), n = \(shift.count)):"
+            + " the good images inspected differ from those used for fitting, so no false-alarm guarantee holds"
+    }
+
+    /// The `compare --json` contract plus `calibration` and `recommended`.
+    public func json() -> JSONValue {
+        guard case .object(var fields) = comparison.json(alpha: alpha) else { return .null }
+        fields.append(("calibration", .string(calibration.rawValue)))
+        fields.append(("recommended", .object([("strategy", .string(recommended.strategy)), ("reason", .string(recommended.reason))])))
+        return .object(fields)
+    }
+
+    /// `json()` plus provenance and diagnostics, for report.json.
+    public func reportJSON() -> JSONValue {
+        guard case .object(var fields) = json() else { return .null }
+        fields.append(("dataset", .string(dataset)))
+        fields.append(("scorer", .string(scorer)))
+        fields.append(("features", .string(features)))
+        fields.append(("calibration_guarantee", .string(calibration.guarantee)))
+        fields.append(("n_synthetic", .number(Double(syntheticScores.count))))
+        if let shift {
+            fields.append(("test_good_p_value_uniformity", .object([
+                ("ks_statistic", .number(shift.statistic)), ("p_value", .number(shift.pValue)),
+                ("n", .number(Double(shift.count))), ("shift_suspected", .bool(shiftWarning != nil)),
+            ])))
+        }
+        if let detectorPath { fields.append(("detector", .string(detectorPath))) }
+        fields.append(("warnings", .array(warnings.map(JSONValue.string))))
+        return .object(fields)
+    }
+}

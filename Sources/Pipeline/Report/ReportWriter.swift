@@ -1,0 +1,95 @@
+import ArrayFormats
+import Foundation
+import Thresholding
+
+/// Writes a comparison report folder: report.md, report.json, scores.csv, histogram.svg and roc.svg.
+///
+/// Synthetic samples and the detector file are written by the pipeline next to
+/// these; the Markdown lists them so the folder explains itself.
+public enum ReportWriter {
+    /// Writes every file; returns their paths.
+    ///
+    /// - Parameter extraFiles: other files already in `directory` to list in report.md (detector, samples).
+    public static func write(_ r: DatasetComparisonResult, to directory: String, extraFiles: [String] = []) throws(PipelineError) -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .invalidSetting(name: "--report", value: directory, expected: "a folder that can be created (\(error.localizedDescription))")
+        }
+        let files: [(String, String)] = [
+            ("report.md", markdown(r, extraFiles: extraFiles)),
+            ("report.json", r.reportJSON().serialized(pretty: true) + "\n"),
+            ("scores.csv", csv(r)),
+            ("histogram.svg", histogram(r)),
+            ("roc.svg", roc(r)),
+        ]
+        var written: [String] = []
+        for (name, text) in files {
+            let path = directory + "/" + name
+            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw .stage(error.description) }
+            written.append(path)
+        }
+        return written
+    }
+
+    /// file,category,label,score,p_value — one row per test image, label 1 = anomalous.
+    static func csv(_ r: DatasetComparisonResult) -> String {
+        var out = "file,category,label,score,p_value\n"
+        for t in r.test {
+            out += "\(csvField(t.path)),\(csvField(t.category)),\(t.isAnomalous ? 1 : 0),\(JSONValue.numberText(t.score)),"
+                + (t.pValue.map(JSONValue.numberText) ?? "") + "\n"
+        }
+        return out
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static func histogram(_ r: DatasetComparisonResult) -> String {
+        var series: [HistogramChart.Series] = [
+            .init(name: "test good", scores: r.test.filter { !$0.isAnomalous }.map(\.score), color: "#1f77b4"),
+            .init(name: "test anomalous", scores: r.test.filter(\.isAnomalous).map(\.score), color: "#ff7f0e"),
+            .init(name: "calibration", scores: r.calibrationScores, color: "#7f7f7f"),
+        ]
+        if !r.syntheticScores.isEmpty { series.append(.init(name: "synthetic", scores: r.syntheticScores, color: "#bcbd22")) }
+        let lines = r.comparison.entries.compactMap { e in e.fitted.map { (name: e.name, value: $0.value) } }
+        return HistogramChart(title: "Anomaly scores: \((r.dataset as NSString).lastPathComponent)", series: series, thresholds: lines).svg()
+    }
+
+    static func roc(_ r: DatasetComparisonResult) -> String {
+        let normal = r.test.filter { !$0.isAnomalous }.map(\.score), anomalous = r.test.filter(\.isAnomalous).map(\.score)
+        guard let curve = try? ROCCurve(normal: normal, anomalous: anomalous) else {
+            return ROCChart(title: "ROC (needs both classes)", falsePositiveRates: [], truePositiveRates: []).svg()
+        }
+        let points = r.comparison.entries.compactMap { e in
+            e.counts.map { (name: e.name, fpr: $0.falsePositiveRate, tpr: $0.truePositiveRate) }
+        }
+        return ROCChart(title: "ROC, AUROC \(String(format: "%.4f", r.comparison.auroc))",
+                        falsePositiveRates: curve.falsePositiveRates, truePositiveRates: curve.truePositiveRates, points: points).svg()
+    }
+
+    static func markdown(_ r: DatasetComparisonResult, extraFiles: [String]) -> String {
+        func rate(_ x: Double?) -> String { x.map { $0.isFinite ? String(format: "%.3f", $0) : "—" } ?? "—" }
+        var md = "# ThresholdKit comparison: \((r.dataset as NSString).lastPathComponent)\n\n"
+        md += "- dataset: `\(r.dataset)`\n- scorer: \(r.scorer), features: \(r.features)\n"
+        md += "- calibration: **\(r.calibration.rawValue)**, \(r.comparison.calibrationCount) good images: \(r.calibration.guarantee)\n"
+        md += "- target false-alarm rate α = \(r.alpha); test: \(r.test.filter { !$0.isAnomalous }.count) good, \(r.test.filter(\.isAnomalous).count) anomalous; AUROC \(rate(r.comparison.auroc))\n\n"
+        md += "**Recommended threshold: `\(r.recommended.strategy)`** — \(r.recommended.reason)\n\n"
+        if let w = r.shiftWarning { md += "> **Warning:** \(w)\n\n" }
+        md += "| strategy | threshold | target FPR | FPR | TPR | F1 | BA | note |\n|---|---|---|---|---|---|---|---|\n"
+        for e in r.comparison.entries {
+            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels" : "")
+            md += "| \(e.name) | \(e.fitted.map { JSONValue.numberText($0.value) } ?? "—") | \(rate(e.targetFPR)) | "
+                + "\(rate(e.counts?.falsePositiveRate)) | \(rate(e.counts?.truePositiveRate)) | \(rate(e.counts?.f1)) | "
+                + "\(rate(e.counts?.balancedAccuracy)) | \(note.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        md += "\nFPR, TPR, F1 and BA (balanced accuracy) are measured on the test images. Normal-score strategies saw only good images;"
+        md += " synthetic ones also saw Perlin anomalies made from the calibration images; oracles used the test labels.\n\n"
+        md += "## Files\n\n- `report.json`: these numbers\n- `scores.csv`: every test image's score and p-value\n"
+        md += "- `histogram.svg`: score distributions with each threshold\n- `roc.svg`: the ROC curve with each strategy's operating point\n"
+        for f in extraFiles { md += "- `\(f)`\n" }
+        if !r.warnings.isEmpty { md += "\n## Warnings\n\n" + r.warnings.map { "- \($0)\n" }.joined() }
+        return md
+    }
+}

@@ -19,24 +19,45 @@ let package = Package(
         // Score sets from CSV, text, .npy and JSON files.
         .target(name: "ScoreFiles", dependencies: ["ArrayFormats"]),
         // zlib/DEFLATE: inflate and deflate, CRC-32 and Adler-32 (PNG, zip files).
+        .target(name: "DeflateCodec"),
         // Image type, PNG/JPEG/PNM/BMP codecs, resize, rotate, colour conversion.
+        .target(name: "Imaging", dependencies: ["DeflateCodec"]),
         // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
+        .target(name: "LinearAlgebra", dependencies: ["Randomness"]),
         // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.
+        .target(name: "Scoring", dependencies: ["LinearAlgebra", "Randomness"]),
+        // Perlin noise and synthetic anomalies made from good images.
+        .target(name: "Synthesis", dependencies: ["Imaging", "Randomness"]),
+        // Feature extractors: image -> vector. EfficientNet-Lite0 in Swift, pixels; zip + PyTorch weight readers.
+        .target(name: "Features", dependencies: ["Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats"]),
         // Composition: calibration, detectors, datasets, comparison reports.
-        .target(name: "Pipeline", dependencies: ["Thresholding", "ArrayFormats", "Randomness"]),
+        .target(name: "Pipeline", dependencies: ["Thresholding", "ArrayFormats", "Randomness", "Imaging", "Synthesis", "Scoring", "Features", "LinearAlgebra"]),
         // A small command-line parser (subcommands, options, help).
         .target(name: "ArgumentParsing"),
         // The CLI's commands; composes the modules above, no maths of its own.
         .target(
             name: "Commands",
-            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline"]),
+            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis", "Features"]),
         // `import ThresholdKit` re-exports the public API.
         .target(name: "ThresholdKit", dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "Randomness"]),
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),
 
+        // Benchmarks: release builds only (`swift run -c release <name>`); each prints anchors and ratios.
         .executableTarget(
             name: "ThresholdingBenchmarks", dependencies: ["Thresholding", "Randomness"],
             path: "Benchmarks/ThresholdingBenchmarks"),
+        .executableTarget(
+            name: "ScoringBenchmarks", dependencies: ["Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"],
+            path: "Benchmarks/ScoringBenchmarks"),
+        .executableTarget(
+            name: "DeepSVDDBenchmarks", dependencies: ["Scoring", "Randomness", "ArrayFormats"],
+            path: "Benchmarks/DeepSVDDBenchmarks"),
+        .executableTarget(
+            name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],
+            path: "Benchmarks/SynthesisBenchmarks"),
+        .executableTarget(
+            name: "FeaturesBenchmarks", dependencies: ["Features", "Imaging", "ArrayFormats"],
+            path: "Benchmarks/FeaturesBenchmarks"),
 
         // Runnable programs for the README's uses; `swift run <name>`.
         .executableTarget(name: "PlugInYourModel", dependencies: ["ThresholdKit"], path: "Examples/PlugInYourModel"),
@@ -47,7 +68,13 @@ let package = Package(
         .testTarget(name: "ThresholdingTests", dependencies: ["Thresholding", "Randomness"]),
         .testTarget(name: "ArrayFormatsTests", dependencies: ["ArrayFormats"]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["ScoreFiles", "ArrayFormats"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness"]),
+        .testTarget(name: "DeflateCodecTests", dependencies: ["DeflateCodec", "Randomness"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DeflateCodec", "Randomness"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Imaging", "Randomness"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding"]),
     ]

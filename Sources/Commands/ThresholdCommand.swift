@@ -45,7 +45,7 @@ enum ThresholdCommand {
         do throws(ThresholdError) { fitted = try built.strategy.fit(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
             throw .data(error.description)
         }
-        fitted.warnings.forEach { warn("warning: \($0)") }
+        fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
 
         if args.flag("json") {
             console.out(json(fitted).serialized())

@@ -127,19 +127,19 @@ public struct EVTThreshold: Threshold, Hashable {
             details.append(Detail("scale_se", scaleSE))
         } else {
             warnings.append(
-                "evt: fitted shape \(gamma) ≤ -0.5, so the tail has no asymptotic standard errors;"
+                "fitted shape \(gamma) ≤ -0.5, so the tail has no asymptotic standard errors;"
                     + " the cut-off is close to the largest score")
         }
         if peaks.count < 10 {
             let neededForTen = Self.smallestCount(forPeaks: 10, level: level)
             warnings.append(
-                "evt: only \(peaks.count) peaks above the initial threshold, too few for a reliable"
+                "only \(peaks.count) peaks above the initial threshold, too few for a reliable"
                     + " tail fit; 10 peaks need n ≥ \(neededForTen) scores at level \(level)"
                     + " (about 10/(1 − level))")
         }
         if ratio >= 1 {
             warnings.append(
-                "evt: α·n/peaks = \(ratio) ≥ 1 because of ties at the initial threshold;"
+                "α·n/peaks = \(ratio) ≥ 1 because of ties at the initial threshold;"
                     + " the cut-off lies below it, outside the fitted tail")
         }
         return FittedThreshold(

@@ -3,18 +3,30 @@ import Testing
 @testable import Commands
 
 @Suite struct DemoCommandTests {
-    @Test func noArgumentsRunsTheDemoTable() {
+    static let imageKeys = CompareCommandTests.keys.filter { !$0.hasPrefix("oracle") }
+        + ["synthetic-ba", "synthetic-f1", "synthetic-ba-fpr", "oracle-best-f1", "oracle-best-balanced-accuracy"]
+
+    @Test func noArgumentsRunsTheImageDemoAndRecommendsAThreshold() throws {
         let r = runCLI([])
         #expect(r.code == 0)
-        for key in CompareCommandTests.keys { #expect(r.stdout.contains(key)) }
-        #expect(r.stderr.isEmpty)
+        for key in Self.imageKeys { #expect(r.stdout.contains(key)) }
+        #expect(r.stdout.contains("recommended: "))
+        let j = try runCLI(["demo", "--json"]).json()
+        #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "recommended"])
+        #expect(j["strategies"]?.objectValue?.map(\.key) == Self.imageKeys)
+        #expect(j["n_calibration"]?.doubleValue == 40)   // 20% of 200 training images
+        let recommended = try #require(j["recommended"]?["strategy"]?.stringValue)
+        #expect(!recommended.hasPrefix("oracle"))
+        // The defects are visible in pixels: the scorer ranks them well, and the recommendation works.
+        #expect((j["auroc"]?.doubleValue ?? 0) > 0.9)
+        #expect((j["strategies"]?[recommended]?["balanced_accuracy"]?.doubleValue ?? 0) > 0.75)
     }
 
     @Test func sameSeedSameBytesAndConformalHoldsItsRate() throws {
-        let a = runCLI(["demo", "--json", "--seed", "3"])
-        let b = runCLI(["demo", "--json", "--seed", "3"])
+        let a = runCLI(["demo", "--scores", "--json", "--seed", "3"])
+        let b = runCLI(["demo", "--scores", "--json", "--seed", "3"])
         #expect(a.stdout == b.stdout)
-        #expect(a.stdout != runCLI(["demo", "--json", "--seed", "4"]).stdout)
+        #expect(a.stdout != runCLI(["demo", "--scores", "--json", "--seed", "4"]).stdout)
         let j = try a.json()
         #expect(j["n_calibration"]?.doubleValue == 200)
         // The realised FPR varies with the calibration draw, Beta(10, 191) for n = 200 (sd 0.0153),

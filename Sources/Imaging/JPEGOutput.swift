@@ -1,6 +1,7 @@
 /// Turns decoded component planes into the output image: progressive coefficients are
 /// inverse-transformed, then each row is upsampled and colour-converted.
 extension JPEGDecodingState {
+    /// The finished image: grey for one component, RGB otherwise.
     mutating func makeImage() throws(ImagingError) -> Image {
         guard let frame else { throw .corrupt(file: file, reason: "JPEG datastream contains no image") }
         if frame.process == .progressive {

@@ -1,6 +1,7 @@
 /// Progressive Huffman scans (T.81 G.1.2): DC first/refine over interleaved MCUs, AC first/refine
 /// over one component's blocks, accumulating into the coefficient buffer.
 extension JPEGDecodingState {
+    /// Decodes one progressive scan into the coefficient buffer, after libjpeg's parameter checks.
     mutating func decodeProgressiveScan(_ scan: JPEGScanHeader) throws(ImagingError) {
         guard let frame else { return }
         let ss = scan.spectralStart, se = scan.spectralEnd

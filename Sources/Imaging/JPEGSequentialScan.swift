@@ -1,6 +1,7 @@
 /// Sequential (baseline and extended) Huffman scans: each block is decoded and inverse-transformed
 /// straight into its component plane, since a sequential block is final once its scan has passed.
 extension JPEGDecodingState {
+    /// Decodes one sequential scan into the component planes.
     mutating func decodeSequentialScan(_ scan: JPEGScanHeader) throws(ImagingError) {
         guard let frame else { return }
         if scan.spectralStart != 0 || scan.spectralEnd != 63 || scan.approximationHigh != 0 || scan.approximationLow != 0 {

@@ -2,23 +2,26 @@ import Foundation
 import LinearAlgebra
 
 // The KDE pair sum: the only hot loop of the Gaussian KDE. For every query it needs
-// Σⱼ exp(−½‖zq − zⱼ‖²) over whitened training points, which is m·n·d subtract-multiply-
-// adds plus m·n exponentials. Differences are taken directly (not via ‖a‖² + ‖b‖² − 2a·b)
-// so a far-out query loses no precision to cancellation.
+// Σⱼ exp(−½‖zq − zⱼ‖²) over whitened training points. With ‖zq − zⱼ‖² = ‖zq‖² − 2tⱼ and
+// tⱼ = zq·zⱼ − ½‖zⱼ‖², that is exp(−½‖zq‖²)·Σⱼ exp(tⱼ): one multiply-add per coordinate
+// (the −½‖zⱼ‖² are stored as an extra coordinate row) instead of a subtract, multiply and
+// add, plus m·n exponentials. Coordinates are centred on the training mean, so tⱼ stays
+// small (float32 error ~1e-5) for every query near the data; far-out queries, where it
+// would not, are redone in `Double` by `logSumExponentials`.
 
 /// Blocked, vectorised evaluation of Gaussian-kernel sums in whitened coordinates.
 enum KDEKernel {
     typealias Vector = SIMD8<Float>
     /// Training points handled per vector.
     static let width = Vector.scalarCount
-    /// Coordinate given to padding points: squared distances of ~1e30 weigh nothing, and stay finite in float32.
-    static let farAway: Float = 1e15
+    /// The −½‖z‖² entry of padding points: tⱼ ≈ −1e30 weighs nothing and stays finite in float32.
+    static let padding: Float = -1e30
     /// Queries sharing each load of training coordinates (4 accumulators of 2 SSE registers each).
     static let queryBlock = 4
     /// Training points per block: the block's squared distances (4 × 256 floats) stay in L1.
     static let pointBlock = 256
-    /// Nearest squared distance beyond which a query is redone in `Double`: float32 coordinates
-    /// of size √400 = 20 carry rounding of ~1e-6 each, already ~1e-4 nats in the sum.
+    /// Nearest squared distance beyond which a query is redone in `Double`: there zq·zⱼ reaches
+    /// hundreds and its float32 rounding ~1e-4 nats.
     static let exactBeyond: Float = 400
 
     /// log Σⱼ exp(−½‖zq − zⱼ‖²) in `Double` for the listed queries, a two-pass log-sum-exp per query.
@@ -53,7 +56,7 @@ enum KDEKernel {
         return out
     }
 
-    /// For each query, the smallest squared distance δ to a training point and Σⱼ exp(−½(‖zq − zⱼ‖² − δ)).
+    /// For each query, the largest tⱼ = zq·zⱼ − ½‖zⱼ‖² (its nearest point) and Σⱼ exp(tⱼ − max t).
     ///
     /// The sum is taken relative to the nearest point, found block by block: when a later
     /// block holds a nearer point, the running sum is rescaled (the streaming log-sum-exp).
@@ -61,12 +64,13 @@ enum KDEKernel {
     /// added to a `Double` total.
     /// - Parameters:
     ///   - queries: whitened queries, row-major count×dimension.
-    ///   - points: whitened training points, dimension-major with row length `stride` (a multiple of 8).
+    ///   - points: whitened training points, dimension-major with row length `stride` (a multiple
+    ///     of 8), followed by a row of −½‖zⱼ‖² (`padding` for the padding points).
     /// - Complexity: O(count · stride · dimension), over all cores.
     static func sumExponentials(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
-        -> (nearest: [Float], sums: [Double])
+        -> (best: [Float], sums: [Double])
     {
-        var nearest = [Float](repeating: .infinity, count: m)
+        var nearest = [Float](repeating: -.infinity, count: m)
         var sums = [Double](repeating: 0, count: m)
         let groups = (m + queryBlock - 1) / queryBlock
         queries.withUnsafeBufferPointer { q in
@@ -103,24 +107,25 @@ enum KDEKernel {
                     broadcast[k * queryBlock + i] = Vector(repeating: i < valid ? queries[i * d + k] : 0)
                 }
             }
-            var nearest = SIMD4<Float>(repeating: .infinity)
+            var nearest = SIMD4<Float>(repeating: -.infinity)
             var sums = SIMD4<Double>(repeating: 0)
             let rawPoints = UnsafeRawPointer(points)
             let vectorsPerBlock = pointBlock / width
+            let normsOffset = d * stride * MemoryLayout<Float>.stride
             for j0 in Swift.stride(from: 0, to: stride, by: pointBlock) {
                 let vectors = min(pointBlock, stride - j0) / width
-                var m0 = Vector(repeating: .infinity), m1 = m0, m2 = m0, m3 = m0
+                var m0 = Vector(repeating: -.infinity), m1 = m0, m2 = m0, m3 = m0
                 for v in 0..<vectors {
-                    var a0 = Vector(), a1 = Vector(), a2 = Vector(), a3 = Vector()
                     var offset = (j0 + v * width) * MemoryLayout<Float>.stride
+                    let norms = rawPoints.loadUnaligned(fromByteOffset: normsOffset + offset, as: Vector.self)
+                    var a0 = norms, a1 = norms, a2 = norms, a3 = norms
                     var b = broadcast
                     for _ in 0..<d {
                         let t = rawPoints.loadUnaligned(fromByteOffset: offset, as: Vector.self)
-                        let e0 = t - b[0], e1 = t - b[1], e2 = t - b[2], e3 = t - b[3]
-                        a0 += e0 * e0
-                        a1 += e1 * e1
-                        a2 += e2 * e2
-                        a3 += e3 * e3
+                        a0 += t * b[0]
+                        a1 += t * b[1]
+                        a2 += t * b[2]
+                        a3 += t * b[3]
                         offset += stride * MemoryLayout<Float>.stride
                         b += queryBlock
                     }
@@ -128,15 +133,15 @@ enum KDEKernel {
                     distances[vectorsPerBlock + v] = a1
                     distances[2 * vectorsPerBlock + v] = a2
                     distances[3 * vectorsPerBlock + v] = a3
-                    m0 = m0.replacing(with: a0, where: a0 .< m0)
-                    m1 = m1.replacing(with: a1, where: a1 .< m1)
-                    m2 = m2.replacing(with: a2, where: a2 .< m2)
-                    m3 = m3.replacing(with: a3, where: a3 .< m3)
+                    m0 = m0.replacing(with: a0, where: a0 .> m0)
+                    m1 = m1.replacing(with: a1, where: a1 .> m1)
+                    m2 = m2.replacing(with: a2, where: a2 .> m2)
+                    m3 = m3.replacing(with: a3, where: a3 .> m3)
                 }
-                let blockNearest = SIMD4<Float>(m0.min(), m1.min(), m2.min(), m3.min())
-                for i in 0..<queryBlock where blockNearest[i] < nearest[i] {
+                let blockNearest = SIMD4<Float>(m0.max(), m1.max(), m2.max(), m3.max())
+                for i in 0..<queryBlock where blockNearest[i] > nearest[i] {
                     // exp(−∞) = 0 on the first block, where the running sum is still 0.
-                    sums[i] *= KDEExp.exp(0.5 * Double(blockNearest[i] - nearest[i]))
+                    sums[i] *= KDEExp.exp(Double(nearest[i]) - Double(blockNearest[i]))
                     nearest[i] = blockNearest[i]
                 }
                 for i in 0..<queryBlock {
@@ -144,7 +149,7 @@ enum KDEKernel {
                     var s = Vector()
                     let row = distances + i * vectorsPerBlock
                     for v in 0..<vectors {
-                        s += KDEExp.exp((reference - row[v]) * 0.5)
+                        s += KDEExp.exp(row[v] - reference)
                     }
                     sums[i] += Double(s.sum())
                 }

@@ -26,7 +26,8 @@ public struct GaussianKDE: Sendable {
     let factor: Cholesky
     /// Translation applied before whitening (the training mean), so whitened coordinates stay small.
     let centre: [Double]
-    /// Whitened training points, dimension-major: coordinate k of point j at k·stride + j.
+    /// Whitened training points, dimension-major: coordinate k of point j at k·stride + j,
+    /// then a row of −½‖zⱼ‖² at d·stride + j.
     let whitened: [Float]
     /// The same points row-major in `Double`, for queries too far out for float32 distances.
     let whitenedExact: [Double]
@@ -67,31 +68,40 @@ public struct GaussianKDE: Sendable {
         stride = (n + width - 1) / width * width
         let z = Self.whiten(points, factor: cholesky, centre: centre)
         whitenedExact = z
-        // Padding points sit so far away that their kernel weight is below e^-87 of the nearest point.
-        var layout = [Float](repeating: KDEKernel.farAway, count: d * stride)
+        // Padding points sit at the origin with a −½‖z‖² so negative that they weigh nothing.
+        var layout = [Float](repeating: 0, count: (d + 1) * stride)
+        for j in 0..<stride { layout[d * stride + j] = KDEKernel.padding }
         for j in 0..<n {
-            for k in 0..<d { layout[k * stride + j] = Float(z[j * d + k]) }
+            var norm = 0.0
+            for k in 0..<d {
+                layout[k * stride + j] = Float(z[j * d + k])
+                norm += z[j * d + k] * z[j * d + k]
+            }
+            layout[d * stride + j] = Float(-0.5 * norm)
         }
         whitened = layout
     }
 
     /// The natural log of the density at each row of `queries`.
     ///
-    /// Distances in float32 over whitened coordinates, exponents taken relative to each
-    /// query's nearest training point, sums in `Double`, split over both cores. A query whose
-    /// nearest squared distance exceeds `KDEKernel.exactBeyond` (log-density below about
-    /// −200) is redone in `Double`, where float32 rounding of its large coordinates would
-    /// otherwise cost ~1e-3 nats. Agrees with `logDensityExact` to about 1e-4 nats.
+    /// Kernel exponents in float32 from whitened, centred coordinates (see `KDEKernel`), taken
+    /// relative to each query's nearest training point, sums in `Double`, split over both cores.
+    /// A query whose nearest squared distance exceeds `KDEKernel.exactBeyond` (log-density below
+    /// about −200) is redone in `Double`, where float32 products of its large coordinates would
+    /// otherwise cost up to ~1e-3 nats. Agrees with `logDensityExact` to about 1e-4 nats.
     /// - Throws: `ScoringError.dimensionMismatch` or `.nonFinite`.
     /// - Complexity: O(m·n·d) for m queries; each far query adds a scalar `Double` pass
     ///   (about 1 ms per 40 000 training points in 16 dimensions).
     public func logDensity(_ queries: Matrix<Float>) throws(ScoringError) -> [Double] {
         try validate(queries)
         let z = Self.whiten(queries, factor: factor, centre: centre)
-        let (nearest, sums) = KDEKernel.sumExponentials(
+        let (best, sums) = KDEKernel.sumExponentials(
             queries: z.map { Float($0) }, count: queries.rows, dimension: dimension, points: whitened, stride: stride)
-        var result = (0..<queries.rows).map { Foundation.log(sums[$0]) - 0.5 * Double(nearest[$0]) }
-        let far = (0..<queries.rows).filter { nearest[$0] > KDEKernel.exactBeyond }
+        let d = dimension
+        // log Σ exp(−½‖zq − zⱼ‖²) = log Σ exp(tⱼ − t*) + t* − ½‖zq‖², with t* the largest tⱼ.
+        let halfNorms = (0..<queries.rows).map { i in 0.5 * (0..<d).reduce(0.0) { $0 + z[i * d + $1] * z[i * d + $1] } }
+        var result = (0..<queries.rows).map { Foundation.log(sums[$0]) + Double(best[$0]) - halfNorms[$0] }
+        let far = (0..<queries.rows).filter { 2 * (halfNorms[$0] - Double(best[$0])) > Double(KDEKernel.exactBeyond) }
         let exact = KDEKernel.logSumExponentials(queries: far, whitened: z, dimension: dimension, points: whitenedExact)
         for (i, value) in zip(far, exact) { result[i] = value }
         return result.map { $0 + logNormalizer }

@@ -61,9 +61,14 @@ public struct SyntheticAnomalyThreshold: Threshold {
         case .bestBalancedAccuracyWithinFPR(let a): base = ConstrainedBalancedAccuracyThreshold(maxFPR: a, name: name)
         }
         let fitted = try base.fit(normal: normal, anomalous: synthetic)
-        let counts = try ConfusionCounts(threshold: fitted.value, normal: normal, anomalous: synthetic)
+        // Every threshold in (highest fitting score below t, t] labels the fitting scores alike.
+        // Real defects are usually subtler than synthetic ones, so take the lowest: just above
+        // that score. With a wide gap (synthetic AUROC 1) this matters most.
+        let below = (normal + synthetic).filter { $0 < fitted.value }.max()
+        let value = below.map(\.nextUp) ?? fitted.value
+        let counts = try ConfusionCounts(threshold: value, normal: normal, anomalous: synthetic)
         return FittedThreshold(
-            strategy: name, value: fitted.value, targetFPR: targetFPR,
+            strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n_normal", normal.count), Detail("n_synthetic", synthetic.count),
                       Detail("estimated_tpr", counts.truePositiveRate), Detail("estimated_fpr", counts.falsePositiveRate),
                       Detail("synthetic_auroc", try auroc(normal: normal, anomalous: synthetic))],

@@ -8,14 +8,17 @@ import Testing
         let synthetic: [Double] = [6.5, 8.5, 11, 12]
         let ba = try SyntheticAnomalyThreshold(syntheticScores: synthetic).fit(normal: good)
         #expect(ba.strategy == "synthetic-ba")
-        #expect(ba.value == 6.5)
+        #expect(ba.value == (6.0).nextUp)   // same labelling as 6.5, the lowest such threshold
         #expect(ba.detail("estimated_tpr") == 1)
         #expect(ba.detail("estimated_fpr") == 0.4)
         // AUROC by pair count: 6.5 beats 6, 8.5 beats 8, 11 and 12 beat all ten → (6 + 8 + 10 + 10)/40.
         #expect(ba.detail("synthetic_auroc") == 34.0 / 40)
         let f1 = try SyntheticAnomalyThreshold(rule: .bestF1(prior: 0.5), syntheticScores: synthetic).fit(normal: good)
         #expect(f1.strategy == "synthetic-f1")
-        #expect(f1.value == (try PriorWeightedF1Threshold(prior: 0.5).fit(normal: good, anomalous: synthetic).value))
+        // Same labelling of the fitting scores as the plain search, at the lowest such threshold.
+        let plain = try PriorWeightedF1Threshold(prior: 0.5).fit(normal: good, anomalous: synthetic).value
+        #expect(f1.value <= plain)
+        #expect((good + synthetic).map { $0 >= f1.value } == (good + synthetic).map { $0 >= plain })
         let capped = try SyntheticAnomalyThreshold(rule: .bestBalancedAccuracyWithinFPR(0.1), syntheticScores: synthetic).fit(normal: good)
         #expect(capped.strategy == "synthetic-ba-fpr")
         #expect(capped.targetFPR == 0.1)

@@ -21,7 +21,7 @@ let package = Package(
         // zlib/DEFLATE: inflate and deflate, CRC-32 and Adler-32 (PNG, zip files).
         .target(name: "DeflateCodec"),
         // Image type, PNG/JPEG/PNM/BMP codecs, resize, rotate, colour conversion.
-        .target(name: "Imaging", dependencies: ["DeflateCodec"]),
+        .target(name: "Imaging", dependencies: ["DeflateCodec", "ArrayFormats"]),
         // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
         .target(name: "LinearAlgebra", dependencies: ["Randomness"]),
         // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.

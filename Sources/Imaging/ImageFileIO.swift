@@ -1,3 +1,4 @@
+import ArrayFormats
 import Foundation
 
 /// Whole-file reads and atomic writes shared by every image codec.
@@ -21,38 +22,10 @@ enum ImageFileIO {
     /// so readers never see a half-written image. On failure `path` is untouched.
     /// - Throws: ``ImagingError/cannotEncode(file:reason:)`` naming the system error.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ImagingError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        if let reason = writeAll(bytes, to: temporary) {
-            unlink(temporary)
-            throw .cannotEncode(file: path, reason: "cannot write: \(reason)")
+        // One atomic writer for the whole package: ArrayFormats' (temp file + rename).
+        do throws(ArrayFormatError) { try AtomicFile.write(bytes, to: path) } catch {
+            if case .unwritable(_, let reason) = error { throw .cannotEncode(file: path, reason: "cannot write: \(reason)") }
+            throw .cannotEncode(file: path, reason: error.description)
         }
-        if rename(temporary, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotEncode(file: path, reason: "cannot write: \(reason)")
-        }
-    }
-
-    /// Writes with POSIX calls; returns why it failed, if it did.
-    private static func writeAll(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 }

@@ -68,3 +68,20 @@ import Testing
         #expect(r2.stderr.contains("labelled good"))
     }
 }
+
+@Suite struct DatasetCompareCommandTests {
+    @Test func missingOrMalformedDatasetIsADataErrorNamingIt() {
+        let r = runCLI(["compare", "--dataset", "/nonexistent/dataset", "--features", "pixels", "--no-cache"])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("/nonexistent/dataset"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func badOptionsAreUsageErrors() {
+        #expect(runCLI(["compare", "--dataset", "x", "--blend", "0.8,0.2"]).code == 2)
+        #expect(runCLI(["compare", "--dataset", "x", "--blend", "abc"]).code == 2)
+        #expect(runCLI(["compare", "--dataset", "x", "--features", "resnet"]).code == 2)
+        #expect(runCLI(["compare", "--dataset", "x", "--calibration", "none"]).code == 2)
+        #expect(runCLI(["compare", "--dataset", "x", "--seed", "-3"]).code == 2)
+    }
+}

@@ -37,7 +37,7 @@ let package = Package(
         // The CLI's commands; composes the modules above, no maths of its own.
         .target(
             name: "Commands",
-            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis", "Features"]),
+            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis", "Features", "Scoring", "LinearAlgebra"]),
         // `import ThresholdKit` re-exports the public API.
         .target(name: "ThresholdKit", dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "Randomness"]),
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),
@@ -52,6 +52,9 @@ let package = Package(
         .executableTarget(
             name: "DeepSVDDBenchmarks", dependencies: ["Scoring", "Randomness", "ArrayFormats"],
             path: "Benchmarks/DeepSVDDBenchmarks"),
+        .executableTarget(
+            name: "DeepSVDDBottle", dependencies: ["Scoring", "Imaging", "Pipeline", "Thresholding"],
+            path: "Benchmarks/DeepSVDDBottle"),
         .executableTarget(
             name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],
             path: "Benchmarks/SynthesisBenchmarks"),
@@ -74,7 +77,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Imaging", "Randomness"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding"]),
     ]

@@ -64,7 +64,8 @@ enum DatasetCompareCommand {
         }
         if let dir = args.string("report") {
             let extra = try writeSamples(outcome.syntheticSamples, to: dir)
-            r.detectorPath = nil
+            do throws(PipelineError) { try outcome.detector.write(to: dir + "/detector.tkd") } catch { throw .data(error.description) }
+            r.detectorPath = "detector.tkd"
             do throws(PipelineError) { _ = try ReportWriter.write(r, to: dir, extraFiles: extra) } catch { throw .data(error.description) }
         }
         if args.flag("json") {

@@ -34,7 +34,7 @@ enum DemoCommand {
             try ScoreDemo.run(seed: UInt64(seed), alpha: alpha, json: args.flag("json"), quiet: args.flag("quiet"), console: console)
             return
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("thresholdkit-demo-\(ProcessInfo.processInfo.processIdentifier)-\(seed)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("thresholdkit-demo-\(UUID().uuidString)").path  // unique: runs may overlap
         defer { try? FileManager.default.removeItem(atPath: root) }
         do throws(PipelineError) { try DemoDataset.generate(seed: UInt64(seed)).write(to: root) } catch { throw .data(error.description) }
         var job = DatasetComparison(datasetPath: root)

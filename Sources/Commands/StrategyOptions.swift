@@ -28,6 +28,11 @@ enum StrategyOptions {
         guard let name = try args.choice("strategy", from: names) else {
             throw UsageError("missing required option --strategy (one of: \(names.joined(separator: ", ")))")
         }
+        return try make(args, name: name)
+    }
+
+    /// The strategy called `name`, with its parameters read from `args`.
+    static func make(_ args: ParsedArguments, name: String) throws(UsageError) -> (strategy: any Threshold, ignored: [String]) {
         let alpha = try args.double("alpha", default: 0.05)
         let ignored = ["alpha", "delta", "value", "sigmas", "k", "level"].filter {
             args.string($0) != nil && !(parameters[name] ?? []).contains($0)

@@ -14,6 +14,8 @@ public enum ThresholdKitCLI {
         Subcommand(spec: CompareCommand.spec, run: CompareCommand.run),
         Subcommand(spec: LabelCommand.spec, run: LabelCommand.run),
         Subcommand(spec: MetricsCommand.spec, run: MetricsCommand.run),
+        Subcommand(spec: FitCommand.spec, run: FitCommand.run),
+        Subcommand(spec: PredictCommand.spec, run: PredictCommand.run),
         Subcommand(spec: DemoCommand.spec, run: DemoCommand.run),
     ]
 

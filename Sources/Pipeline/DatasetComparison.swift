@@ -1,3 +1,4 @@
+import ArrayFormats
 import Features
 import Foundation
 import Imaging
@@ -32,8 +33,10 @@ public struct DatasetComparison: Sendable {
     public struct Outcome: Sendable {
         public var result: DatasetComparisonResult
         /// The scorer fitted for production (training rows for split, all rows otherwise).
-        public var scorer: any AnomalyScorer
+        public var scorer: DetectorScorer
         public var extractor: any FeatureExtractor
+        /// The fitted scorer with the recommended threshold, ready for `Detector.write(to:)`.
+        public var detector: Detector
         /// A few synthetic anomalies with their masks, for the report's `synthetic/` folder.
         public var syntheticSamples: [(name: String, anomaly: SyntheticAnomaly)]
     }
@@ -61,7 +64,7 @@ public struct DatasetComparison: Sendable {
         // Calibration: the split follows numpy.random.RandomState(seed).permutation, so it can be reproduced in Python.
         let plan = Calibration(mode: calibration, shuffle: .numpy(UInt32(truncatingIfNeeded: seed)))
         let fitSeed = seed
-        let calibrated: Calibrated<any AnomalyScorer>
+        let calibrated: Calibrated<DetectorScorer>
         do throws(CalibrationFailure<ScoringError>) {
             calibrated = try plan.run(
                 rowCount: train.vectors.count,
@@ -69,7 +72,7 @@ public struct DatasetComparison: Sendable {
                     progress("fit \(scorer.rawValue)", 0, 1)
                     return try scorer.fit(Matrix(rows: rows, of: train.vectors), seed: fitSeed)
                 },
-                score: { (s: any AnomalyScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: train.vectors)) })
+                score: { (s: DetectorScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: train.vectors)) })
         } catch {
             switch error {
             case .setting(let e): throw e
@@ -79,16 +82,8 @@ public struct DatasetComparison: Sendable {
 
         // Synthetic anomalies from the calibration images: defects no scorer has seen.
         let sourcePaths = calibrated.calibrationRows.map { train.paths[$0] }
-        let generator = self.generator
-        let samples = SampleBox()
-        let synthetic = try FeatureTable.extract(
-            sourcePaths, extractor: extractor, cache: nil, unreadable: .skip,
-            transform: { index, image in
-                var g = SeededGenerator(seed: fitSeed &+ 0x9E37_79B9 &* UInt64(index + 1))
-                let anomaly = generator.generate(from: image, using: &g)
-                if index < 8 { samples.append(("\(index)", anomaly)) }
-                return anomaly.image
-            },
+        let (synthetic, syntheticSamples) = try SyntheticFeatures.extract(
+            sourcePaths, extractor: extractor, generator: generator, seed: fitSeed,
             progress: { progress("synthetic anomalies", $0, $1) })
         let testScores: [Double], syntheticScores: [Double]
         do throws(ScoringError) {
@@ -122,7 +117,17 @@ public struct DatasetComparison: Sendable {
             dataset: datasetPath, scorer: scorer.rawValue, features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: Recommendation.choose(comparison), test: scored,
             calibrationScores: calibrationScores, syntheticScores: syntheticScores, shift: shift, warnings: warnings)
-        return Outcome(result: result, scorer: calibrated.scorer, extractor: extractor, syntheticSamples: samples.items)
+        let chosen = comparison.entries.first { $0.name == result.recommended.strategy }?.fitted
+            ?? FittedThreshold(strategy: "manual", value: .infinity)
+        let detector = Detector(
+            features: FeatureSource(extractor, kind: features), scorer: calibrated.scorer, threshold: chosen,
+            calibration: calibration, calibrationScores: calibrationScores,
+            normalization: ScoreNormalization(threshold: chosen.value, fittedOn: calibrationScores + syntheticScores),
+            provenance: ["made_by": "thresholdkit compare --dataset", "dataset": .string(datasetPath),
+                         "seed": .string(String(seed)), "alpha": .number(alpha),
+                         "recommended_because": .string(result.recommended.reason)])
+        return Outcome(result: result, scorer: calibrated.scorer, extractor: extractor, detector: detector,
+                       syntheticSamples: syntheticSamples)
     }
 }
 

@@ -6,6 +6,8 @@ public enum PipelineError: Error, Sendable, Hashable {
     case invalidSetting(name: String, value: String, expected: String)
     /// A stage below the pipeline failed; the message is that stage's own error.
     case stage(String)
+    /// A detector file cannot be read, written or used; `reason` says what is wrong with it.
+    case detectorFile(path: String, reason: String)
 }
 
 extension PipelineError: CustomStringConvertible {
@@ -14,6 +16,7 @@ extension PipelineError: CustomStringConvertible {
         case let .tooFewSamples(step, needed, got): return "\(step): need at least \(needed) samples, got \(got)"
         case let .invalidSetting(name, value, expected): return "\(name) = \(value) is invalid: expected \(expected)"
         case let .stage(message): return message
+        case let .detectorFile(path, reason): return "detector file \(path): \(reason)"
         }
     }
 }

@@ -8,22 +8,11 @@ public enum ScorerKind: String, Sendable, CaseIterable {
     /// Deep SVDD with a bias-free MLP D-512-128 (Ruff et al.); score = squared distance to the centre.
     case svdd
 
-    /// Fits a fresh scorer of this kind on `rows` (good samples only).
-    public func fit(_ rows: Matrix<Float>, seed: UInt64) throws(ScoringError) -> any AnomalyScorer {
-        switch self {
-        case .kde:
-            var s = KDEClassifier(seed: seed)
-            try s.fit(normal: rows)
-            return s
-        case .svdd:
-            var configuration = DeepSVDDConfiguration()
-            configuration.seed = seed
-            let architecture = DeepSVDDArchitecture.multilayerPerceptron(
-                inputDimension: rows.columns, hiddenDimensions: [512], representationDimension: 128)
-            var s = DeepSVDDScorer(architecture: architecture, configuration: configuration)
-            try s.fit(normal: rows)
-            return s
-        }
+    /// Fits a fresh scorer of this kind, with default settings, on `rows` (good samples only).
+    public func fit(_ rows: Matrix<Float>, seed: UInt64) throws(ScoringError) -> DetectorScorer {
+        var settings = ScorerSettings(kind: self)
+        settings.seed = seed
+        return try settings.fit(rows)
     }
 }
 

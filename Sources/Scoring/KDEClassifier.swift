@@ -25,7 +25,7 @@ public struct KDEClassifier: AnomalyScorer {
     public var pcaMethod: PCAMethod
 
     /// The fitted state, nil until `fit` succeeds.
-    public private(set) var model: Model?
+    public internal(set) var model: Model?
 
     /// What fitting learns.
     public struct Model: Sendable {
@@ -35,6 +35,13 @@ public struct KDEClassifier: AnomalyScorer {
         public let maxLength: Double
         /// The density estimate over scaled projected training points.
         public let kde: GaussianKDE
+
+        /// Assembles a fitted state from its parts (see `KDEClassifier.init(restoring:…)`).
+        public init(pca: PrincipalComponents, maxLength: Double, kde: GaussianKDE) {
+            self.pca = pca
+            self.maxLength = maxLength
+            self.kde = kde
+        }
     }
 
     /// Creates an unfitted classifier with anomalib's defaults unless told otherwise.

@@ -1,4 +1,5 @@
 import ArrayFormats
+import Foundation
 import Testing
 @testable import Commands
 
@@ -35,6 +36,34 @@ import Testing
         #expect(fpr <= 0.107)
         let auroc = try #require(j["auroc"]?.doubleValue)
         #expect(auroc > 0.8 && auroc < 1)
+    }
+
+    /// The report keeps the fitted detector, and `predict` uses it on new images.
+    @Test func reportKeepsADetectorThatPredicts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tk-demo-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = runCLI(["demo", "--report", dir, "--quiet"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let md = try String(contentsOfFile: dir + "/report.md", encoding: .utf8)
+        #expect(md.contains("`detector.tkd`"))
+        #expect(md.contains("thresholdkit predict --model detector.tkd"))
+        let report = try JSONValue.parse(String(contentsOfFile: dir + "/report.json", encoding: .utf8))
+        #expect(report["detector"]?.stringValue == "detector.tkd")
+        let images = try FileManager.default.contentsOfDirectory(atPath: dir + "/synthetic")
+            .filter { $0.hasSuffix(".png") && !$0.hasSuffix("_mask.png") }.sorted().map { dir + "/synthetic/" + $0 }
+        #expect(images.count >= 4)
+        let p = runCLI(["predict", "--model", dir + "/detector.tkd", "--json"] + images)
+        #expect(p.code == 0, "\(p.stderr)")
+        let items = try #require(try p.json().arrayValue)
+        #expect(items.map { $0["input"]?.stringValue } == images)
+        // The stored threshold is the recommended strategy's, and labels follow it.
+        let recommended = try #require(report["recommended"]?["strategy"]?.stringValue)
+        let threshold = try #require(report["strategies"]?[recommended]?["threshold"]?.doubleValue)
+        for item in items {
+            let score = try #require(item["score"]?.doubleValue)
+            #expect(item["label"]?.intValue == (score >= threshold ? 1 : 0))
+            #expect(item["index"]?.intValue == 0)
+        }
     }
 
     @Test func helpAndVersion() {

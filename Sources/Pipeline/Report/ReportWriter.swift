@@ -88,7 +88,11 @@ public enum ReportWriter {
         md += " synthetic ones also saw Perlin anomalies made from the calibration images; oracles used the test labels.\n\n"
         md += "## Files\n\n- `report.json`: these numbers\n- `scores.csv`: every test image's score and p-value\n"
         md += "- `histogram.svg`: score distributions with each threshold\n- `roc.svg`: the ROC curve with each strategy's operating point\n"
-        for f in extraFiles { md += "- `\(f)`\n" }
+        if let d = r.detectorPath {
+            md += "- `\(d)`: the fitted detector (scorer + `\(r.recommended.strategy)` threshold + calibration scores); "
+                + "label new images with `thresholdkit predict --model \(d) IMAGES...`\n"
+        }
+        for f in extraFiles where f != r.detectorPath { md += "- `\(f)`\n" }
         if !r.warnings.isEmpty { md += "\n## Warnings\n\n" + r.warnings.map { "- \($0)\n" }.joined() }
         return md
     }

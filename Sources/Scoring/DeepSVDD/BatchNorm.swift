@@ -12,8 +12,8 @@ struct BatchNorm: Sendable, Hashable {
     let epsilon: Float
     /// Weight of the newest batch in the running statistics.
     let momentum: Float
-    private(set) var runningMean: [Float]
-    private(set) var runningVariance: [Float]
+    var runningMean: [Float]
+    var runningVariance: [Float]
 
     init(channels: Int, epsilon: Float = 1e-4, momentum: Float = 0.1) {
         self.channels = channels

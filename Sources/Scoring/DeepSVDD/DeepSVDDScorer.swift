@@ -13,7 +13,7 @@ public struct DeepSVDDScorer: AnomalyScorer {
     /// Called after every training epoch, e.g. to draw a progress bar.
     public var progress: (@Sendable (DeepSVDDProgress) -> Void)?
     /// The trained model, once `fit` has run.
-    public private(set) var model: DeepSVDD?
+    public internal(set) var model: DeepSVDD?
     /// Warnings from the last `fit` (such as hypersphere collapse).
     public private(set) var warnings: [String] = []
 

@@ -3,11 +3,11 @@ import Randomness
 /// A chain of layers with their weights: forward passes, backward passes, and seeded initialisation.
 struct Sequential: Sendable, Hashable {
     /// The layers, input first.
-    private(set) var layers: [Layer]
+    internal(set) var layers: [Layer]
     /// The weights of each layer that has any, in layer order.
     var weights: [[Float]]
     /// For each layer, its index into `weights`, or nil.
-    private let weightSlots: [Int?]
+    let weightSlots: [Int?]
 
     /// A network whose weights are drawn with PyTorch's default initialisation from `generator`.
     init(layers: [Layer], generator: inout SeededGenerator) {

@@ -1,0 +1,107 @@
+import ArrayFormats
+import Foundation
+import Randomness
+import Testing
+@testable import Commands
+
+@Suite struct FitPredictCommandTests {
+    /// A folder with good training rows and a mixed query matrix (last 5 rows shifted far away).
+    final class Files {
+        let dir: String
+        var train: String { dir + "/train.npy" }
+        var query: String { dir + "/query.npy" }
+        var model: String { dir + "/m.tkd" }
+        init() throws {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("tk-fit-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var g = SeededGenerator(seed: 3)
+            let trainValues = (0..<(120 * 10)).map { i in Float(g.nextGaussian()) / Float(1 + i % 10) }
+            var queryValues = (0..<(15 * 10)).map { i in Float(g.nextGaussian()) / Float(1 + i % 10) }
+            for r in 10..<15 { queryValues[r * 10] += 8 }
+            try NPY.write(NPYArray(rows: 120, columns: 10, values: trainValues), to: train)
+            try NPY.write(NPYArray(rows: 15, columns: 10, values: queryValues), to: query)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    @Test func fitThenPredictJSON() throws {
+        let f = try Files()
+        let fit = runCLI(["fit", "--train", f.train, "--scorer", "kde", "--pca", "4", "--alpha", "0.1", "--model", f.model, "--json"])
+        #expect(fit.code == 0, "\(fit.stderr)")
+        let summary = try fit.json()
+        #expect(summary["calibration_count"]?.intValue == 24)
+        #expect(summary["threshold"]?["strategy"]?.stringValue == "conformal")
+        let threshold = try #require(summary["threshold"]?["value"]?.doubleValue)
+
+        let r = runCLI(["predict", "--model", f.model, f.query, "--json"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let items = try #require(try r.json().arrayValue)
+        #expect(items.count == 15)
+        #expect(items[0].objectValue?.map(\.key) == ["input", "index", "score", "label", "p_value", "normalized", "log_likelihood"])
+        for (i, item) in items.enumerated() {
+            let score = try #require(item["score"]?.doubleValue)
+            #expect(item["index"]?.intValue == i)
+            #expect(item["input"]?.stringValue == f.query)
+            #expect(item["label"]?.intValue == (score >= threshold ? 1 : 0))
+            #expect(item["log_likelihood"]?.doubleValue == -score)
+            let p = try #require(item["p_value"]?.doubleValue)
+            #expect(p > 0 && p <= 1)
+            // p = (1 + #{calibration ≥ s}) / 25 is a multiple of 1/25.
+            #expect(abs(p * 25 - (p * 25).rounded()) < 1e-9)
+        }
+        #expect(items.suffix(5).allSatisfy { $0["label"]?.intValue == 1 })
+    }
+
+    @Test func svddAndOtherThresholdsFit() throws {
+        let f = try Files()
+        let r = runCLI(["fit", "--train", f.train, "--scorer", "svdd", "--epochs", "3", "--threshold", "mad", "--calibration", "crossfit",
+                        "--model", f.model, "--quiet"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("calibration crossfit: 120 scores"))
+        #expect(r.stdout.contains("≤ 2α"))
+        let p = runCLI(["predict", "--model", f.model, f.query, "--json"])
+        let items = try #require(try p.json().arrayValue)
+        #expect(items.count == 15)
+        #expect(items[0]["log_likelihood"] == nil)
+    }
+
+    @Test func badInputsExitWithNamedErrors() throws {
+        let f = try Files()
+        var r = runCLI(["fit", "--train", f.train, "--pca", "4", "--calibration", "none", "--model", f.model])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("calibration scores"))
+        #expect(!FileManager.default.fileExists(atPath: f.model))
+
+        r = runCLI(["fit", "--train", f.train, "--model", f.model])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("need at least 16 features per sample, got 10"))
+
+        r = runCLI(["fit", "--train", f.train, "--threshold", "synthetic-ba", "--model", f.model])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("image inputs"))
+
+        r = runCLI(["fit", "--train", f.train, "--scorer", "svdd", "--pca", "3", "--model", f.model])
+        #expect(r.code == 2)
+        #expect(r.stderr.contains("--pca applies to --scorer kde only"))
+
+        r = runCLI(["fit", "--train", f.train])
+        #expect(r.code == 2)
+
+        r = runCLI(["predict", "--model", f.dir + "/missing.tkd", f.query])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("missing.tkd"))
+
+        FileManager.default.createFile(atPath: f.model, contents: Data("TKARCHV1 but then nothing".utf8))
+        r = runCLI(["predict", "--model", f.model, f.query])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("detector file \(f.model)"))
+
+        #expect(runCLI(["fit", "--train", f.train, "--pca", "4", "--model", f.model, "--quiet"]).code == 0)
+        try NPY.write(NPYArray(rows: 1, columns: 3, values: [1, 2, 3] as [Float]), to: f.dir + "/narrow.npy")
+        r = runCLI(["predict", "--model", f.model, f.dir + "/narrow.npy"])
+        #expect(r.code == 1)
+        #expect(r.stderr.contains("10 columns"))
+        r = runCLI(["predict", "--model", f.model])
+        #expect(r.code == 2)
+    }
+}

@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding", "Imaging", "Randomness"]),
     ]
 )

@@ -4,7 +4,8 @@
 #   Fuzz/run.sh inflate|png|jpeg|pnm [RUNS=1000000] [extra libFuzzer flags...]
 #
 # SwiftPM cannot pass -sanitize=fuzzer without unsafeFlags, so the harness compiles
-# the decoder sources and one entry-point file straight into a single binary.
+# the decoder sources and one entry-point file straight into a single binary (their
+# imports of each other's modules are dropped, since they become one module).
 # Crashes are written to .build/fuzz/<target>/crash-*; turn each into a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,17 +20,22 @@ case "$target" in
   inflate) sources=(Sources/DeflateCodec/*.swift); entry=Fuzz/InflateTarget.swift
            # zlib streams from every PNG's IDAT are a fine seed; the files themselves also work.
            seeds=("$shared"/codecs/pngsuite/*.png) ;;
-  png)     sources=(Sources/DeflateCodec/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/PNGTarget.swift
+  png)     sources=(Sources/DeflateCodec/*.swift Sources/ArrayFormats/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/PNGTarget.swift
            seeds=("$shared"/codecs/pngsuite/*.png) ;;
-  jpeg)    sources=(Sources/DeflateCodec/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/JPEGTarget.swift
+  jpeg)    sources=(Sources/DeflateCodec/*.swift Sources/ArrayFormats/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/JPEGTarget.swift
            seeds=($(find "$shared"/codecs/jpeg/reftest -name '*.jpg')) ;;
-  pnm)     sources=(Sources/DeflateCodec/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/PNMTarget.swift
+  pnm)     sources=(Sources/DeflateCodec/*.swift Sources/ArrayFormats/*.swift $(find Sources/Imaging -name '*.swift')); entry=Fuzz/PNMTarget.swift
            seeds=($(find "$shared"/codecs/jpeg/djpeg-reference -name '*.pnm' -size -64k)) ;;
   *) echo "unknown target '$target' (inflate, png, jpeg, pnm)" >&2; exit 2 ;;
 esac
 
 for f in "${seeds[@]}"; do [ -f "$f" ] && cp -n "$f" "$out/corpus/" 2>/dev/null || true; done
-swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name "Fuzz_$target" \
-  "${sources[@]}" "$entry" -o "$out/fuzzer"
+rm -rf "$out/src" && mkdir -p "$out/src"
+i=0
+for f in "${sources[@]}" "$entry"; do
+  i=$((i + 1))
+  sed -E '/^import (DeflateCodec|ArrayFormats|Imaging)$/d' "$f" > "$out/src/$i-$(basename "$f")"
+done
+swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name "Fuzz_$target" "$out"/src/*.swift -o "$out/fuzzer"
 cd "$out"
 ./fuzzer -runs="$runs" -seed=1 -max_len=262144 -timeout=10 -rss_limit_mb=4096 "$@" corpus

@@ -16,6 +16,9 @@ public enum ThresholdKitCLI {
         Subcommand(spec: MetricsCommand.spec, run: MetricsCommand.run),
         Subcommand(spec: FitCommand.spec, run: FitCommand.run),
         Subcommand(spec: PredictCommand.spec, run: PredictCommand.run),
+        Subcommand(spec: FeaturesCommand.spec, run: FeaturesCommand.run),
+        Subcommand(spec: SynthesizeCommand.spec, run: SynthesizeCommand.run),
+        Subcommand(spec: ConvertCommand.spec, run: ConvertCommand.run),
         Subcommand(spec: DemoCommand.spec, run: DemoCommand.run),
     ]
 

@@ -88,15 +88,3 @@ public struct FeatureTable: Sendable {
         return results.values
     }
 }
-
-/// Per-index result storage written by concurrent workers, each to its own slot.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    subscript(i: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return storage[i] }
-        set { lock.lock(); storage[i] = newValue; lock.unlock() }
-    }
-    var values: [T] { storage.compactMap { $0 } }
-}

@@ -1,5 +1,6 @@
 import ArrayFormats
 import Foundation
+import Imaging
 import Randomness
 import Testing
 @testable import Commands
@@ -63,6 +64,32 @@ import Testing
         let items = try #require(try p.json().arrayValue)
         #expect(items.count == 15)
         #expect(items[0]["log_likelihood"] == nil)
+    }
+
+    /// Images through `--features pixels`, with a synthetic-anomaly threshold made from the held-out images.
+    @Test func imagesWithSyntheticThreshold() throws {
+        let f = try Files()
+        try FileManager.default.createDirectory(atPath: f.dir + "/good", withIntermediateDirectories: true)
+        var g = SeededGenerator(seed: 8)
+        for i in 0..<30 {
+            // Smooth gradients with a little noise: synthetic Perlin blobs stand out against them.
+            let pixels = (0..<(32 * 32)).map { p in UInt8(clamping: 60 + (p % 32) * 4 + g.nextInt(below: 9)) }
+            try ImageFile.write(Image(width: 32, height: 32, channels: 1, pixels: pixels), to: f.dir + "/good/\(i).png")
+        }
+        let r = runCLI(["fit", "--train", f.dir + "/good", "--features", "pixels", "--pca", "4", "--threshold", "synthetic-ba",
+                        "--model", f.model, "--no-cache", "--json"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let j = try r.json()
+        #expect(j["threshold"]?["strategy"]?.stringValue == "synthetic-ba")
+        #expect(j["calibration_count"]?.intValue == 6)
+        #expect(j["threshold"]?["details"]?["n_synthetic"]?.intValue == 6)
+        let p = runCLI(["predict", "--model", f.model, f.dir + "/good", "--no-cache", "--json"])
+        #expect(p.code == 0, "\(p.stderr)")
+        #expect(try p.json().arrayValue?.count == 30)
+        // A detector fitted on images refuses feature matrices of another width, naming both.
+        let wrong = runCLI(["predict", "--model", f.model, f.query])
+        #expect(wrong.code == 1)
+        #expect(wrong.stderr.contains("1024 columns"))
     }
 
     @Test func badInputsExitWithNamedErrors() throws {

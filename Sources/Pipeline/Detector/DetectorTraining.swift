@@ -111,6 +111,7 @@ public struct DetectorTraining: Sendable {
         } catch { throw .stage("scoring the anomalous samples: \(error)") }
 
         let strategy: any Threshold
+        var syntheticScores: [Double] = []
         switch threshold {
         case .strategy(let s):
             strategy = s
@@ -128,8 +129,9 @@ public struct DetectorTraining: Sendable {
             do throws(ScoringError) {
                 scores = table.vectors.isEmpty ? [] : try calibrated.scorer.score(Matrix(rows: Array(table.vectors.indices), of: table.vectors))
             } catch { throw .stage("scoring the synthetic anomalies: \(error)") }
+            // The strategy holds the synthetic scores itself; `anomalous` stays the real ones.
             strategy = SyntheticAnomalyThreshold(rule: rule, syntheticScores: scores)
-            anomalous += scores
+            syntheticScores = scores
         }
         if normal.isEmpty {
             let readsNormal = !(strategy is ManualThreshold)
@@ -149,7 +151,7 @@ public struct DetectorTraining: Sendable {
             throw .stage("fitting the \(strategy.name) threshold: \(error)")
         }
         warnings += fitted.warnings
-        let range = normal + anomalous
+        let range = normal + anomalous + syntheticScores
         let detector = Detector(
             features: samples.features, scorer: calibrated.scorer, threshold: fitted, calibration: calibration,
             calibrationScores: calibrated.calibrationScores,

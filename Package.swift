@@ -39,7 +39,10 @@ let package = Package(
             name: "Commands",
             dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis", "Features", "Scoring", "LinearAlgebra"]),
         // `import ThresholdKit` re-exports the public API.
-        .target(name: "ThresholdKit", dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "Randomness"]),
+        .target(
+            name: "ThresholdKit",
+            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "Randomness", "Imaging", "Synthesis", "Features",
+                           "LinearAlgebra", "Scoring", "Pipeline"]),
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),
 
         // Benchmarks: release builds only (`swift run -c release <name>`); each prints anchors and ratios.
@@ -66,6 +69,7 @@ let package = Package(
         .executableTarget(name: "PlugInYourModel", dependencies: ["ThresholdKit"], path: "Examples/PlugInYourModel"),
         .executableTarget(name: "ThresholdFromGoodScores", dependencies: ["ThresholdKit"], path: "Examples/ThresholdFromGoodScores"),
         .executableTarget(name: "CompareStrategies", dependencies: ["ThresholdKit"], path: "Examples/CompareStrategies"),
+        .executableTarget(name: "SyntheticAnomalies", dependencies: ["ThresholdKit"], path: "Examples/SyntheticAnomalies"),
 
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ThresholdingTests", dependencies: ["Thresholding", "Randomness"]),

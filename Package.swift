@@ -71,18 +71,20 @@ let package = Package(
         .executableTarget(name: "CompareStrategies", dependencies: ["ThresholdKit"], path: "Examples/CompareStrategies"),
         .executableTarget(name: "SyntheticAnomalies", dependencies: ["ThresholdKit"], path: "Examples/SyntheticAnomalies"),
 
+        // Test-only helpers shared by the test targets (where the ../shared reference data is).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ThresholdingTests", dependencies: ["Thresholding", "Randomness"]),
         .testTarget(name: "ArrayFormatsTests", dependencies: ["ArrayFormats"]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["ScoreFiles", "ArrayFormats"]),
         .testTarget(name: "DeflateCodecTests", dependencies: ["DeflateCodec", "Randomness"]),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DeflateCodec", "Randomness"]),
+        .testTarget(name: "ImagingTests", dependencies: ["TestSupport", "Imaging", "DeflateCodec", "Randomness"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"]),
+        .testTarget(name: "ScoringTests", dependencies: ["TestSupport", "Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Imaging", "Randomness"]),
-        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["TestSupport", "Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
+        .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "ArrayFormats", "ScoreFiles", "Thresholding", "Imaging", "Randomness"]),
+        .testTarget(name: "CommandsTests", dependencies: ["TestSupport", "Commands", "ArrayFormats", "ScoreFiles", "Thresholding", "Imaging", "Randomness"]),
     ]
 )

@@ -34,19 +34,13 @@ enum FitCommand {
             .flag("anomalib-compatible", help: "kde: reproduce anomalib's centring quirk (REFERENCE §2)."),
             .value("epochs", "N", help: "svdd: training epochs.", default: "100"),
             .value("threshold", "NAME", help: "One of: \(thresholdNames.joined(separator: ", ")).", default: "conformal"),
-            .value("alpha", "A", help: "Target false-alarm rate in (0, 1) for conformal, conformal-conditional, evt, gaussian, lognormal, synthetic-ba-fpr.", default: "0.05"),
-            .value("delta", "D", help: "conformal-conditional: allowed chance that the realised FPR exceeds α.", default: "0.1"),
-            .value("value", "V", help: "manual: the threshold."),
-            .value("sigmas", "K", help: "gaussian: use mean + K·σ instead of the normal quantile for α."),
-            .value("k", "K", help: "mad: median + K·1.4826·MAD (default 3); iqr: Q3 + K·IQR (default 1.5)."),
-            .value("level", "L", help: "evt: quantile level of the initial threshold; needs α < 1 − L.", default: "0.98"),
             .value("prior", "P", help: "synthetic-f1: the anomaly prior of the F1 (anomalib's rule at 0.5).", default: "0.5"),
             .value("blend", "LO,HI", help: "synthetic-*: blend range of the Perlin anomalies.", default: "0.5,1.0"),
             .value("anomalous", "FILE.npy|DIR", help: "Labelled anomalous samples (adaptive-f1 needs some, or synthetic ones)."),
             .value("calibration", "MODE", help: "split, crossfit or none.", default: "split"),
             .value("seed", "S", help: "Seeds the split, subsampling, initialisation and synthesis.", default: "0"),
             .value("model", "OUT", help: "Where to write the detector file (written atomically)."),
-        ] + FeatureOptions.specs + CommonOptions.output,
+        ] + StrategyOptions.parameterSpecs + FeatureOptions.specs + CommonOptions.output,
         positionalName: "MORE_TRAIN")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
@@ -76,7 +70,9 @@ enum FitCommand {
             if settings.kind != .kde, let stray = ["scaling", "pca"].first(where: { args.string($0) != nil }) ?? (args.flag("anomalib-compatible") ? "anomalib-compatible" : nil) {
                 throw UsageError("--\(stray) applies to --scorer kde only")
             }
-            training = DetectorTraining(scorer: settings, threshold: try thresholdChoice(args))
+            let (choice, ignored) = try thresholdChoice(args)
+            if !quiet { ignored.forEach { console.err("warning: \($0)") } }
+            training = DetectorTraining(scorer: settings, threshold: choice)
             if let c = try args.choice("calibration", from: CalibrationMode.allCases.map(\.rawValue)) {
                 training.calibration = CalibrationMode(rawValue: c) ?? .split
             }
@@ -128,14 +124,19 @@ enum FitCommand {
     }
 
     /// The threshold strategy from `--threshold` and its parameters.
-    static func thresholdChoice(_ args: ParsedArguments) throws(UsageError) -> DetectorTraining.ThresholdChoice {
+    /// - Returns: the choice, and warnings for strategy parameters it ignores.
+    static func thresholdChoice(_ args: ParsedArguments) throws(UsageError) -> (DetectorTraining.ThresholdChoice, [String]) {
         let name = try args.choice("threshold", from: thresholdNames) ?? "conformal"
         let alpha = try args.double("alpha", default: 0.05)
+        let strayForSynthetic = ["delta", "value", "sigmas", "k", "level"].filter { args.string($0) != nil }
+            .map { "--\($0) is ignored by \(name)" }
         switch name {
-        case "synthetic-ba": return .synthetic(.bestBalancedAccuracy)
-        case "synthetic-f1": return .synthetic(.bestF1(prior: try args.double("prior", default: 0.5)))
-        case "synthetic-ba-fpr": return .synthetic(.bestBalancedAccuracyWithinFPR(alpha))
-        default: return .strategy(try StrategyOptions.make(args, name: name).strategy)
+        case "synthetic-ba": return (.synthetic(.bestBalancedAccuracy), strayForSynthetic)
+        case "synthetic-f1": return (.synthetic(.bestF1(prior: try args.double("prior", default: 0.5))), strayForSynthetic)
+        case "synthetic-ba-fpr": return (.synthetic(.bestBalancedAccuracyWithinFPR(alpha)), strayForSynthetic)
+        default:
+            let made = try StrategyOptions.make(args, name: name)
+            return (.strategy(made.strategy), made.ignored)
         }
     }
 

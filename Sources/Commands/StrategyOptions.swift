@@ -7,9 +7,11 @@ enum StrategyOptions {
         "manual", "adaptive-f1", "conformal", "conformal-conditional", "evt", "gaussian", "mad", "iqr", "lognormal",
     ]
 
-    static let specs: [OptionSpec] = [
-        .value("strategy", "NAME", help: "One of: \(names.joined(separator: ", "))."),
-        .value("alpha", "A", help: "Target false-alarm rate in (0, 1): conformal, conformal-conditional, evt, gaussian, lognormal.", default: "0.05"),
+    static let specs: [OptionSpec] = [.value("strategy", "NAME", help: "One of: \(names.joined(separator: ", ")).")] + parameterSpecs
+
+    /// The strategies' parameters, shared with commands that name the strategy differently (`fit --threshold`).
+    static let parameterSpecs: [OptionSpec] = [
+        .value("alpha", "A", help: "Target false-alarm rate in (0, 1): conformal, conformal-conditional, evt, gaussian, lognormal (and fit's synthetic-ba-fpr).", default: "0.05"),
         .value("delta", "D", help: "conformal-conditional: allowed chance that the realised FPR exceeds α.", default: "0.1"),
         .value("value", "V", help: "manual: the threshold."),
         .value("sigmas", "K", help: "gaussian: use mean + K·σ instead of the normal quantile for α."),

@@ -118,7 +118,7 @@ import Testing
         #expect(r.code == 1)
         #expect(r.stderr.contains("missing.tkd"))
 
-        FileManager.default.createFile(atPath: f.model, contents: Data("TKARCHV1 but then nothing".utf8))
+        _ = FileManager.default.createFile(atPath: f.model, contents: Data("TKARCHV1 but then nothing".utf8))
         r = runCLI(["predict", "--model", f.model, f.query])
         #expect(r.code == 1)
         #expect(r.stderr.contains("detector file \(f.model)"))

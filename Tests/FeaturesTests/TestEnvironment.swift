@@ -2,14 +2,11 @@ import Foundation
 import Randomness
 import Testing
 @testable import Features
+import TestSupport
 
 /// The reference data in ../shared (or $THRESHOLDKIT_SHARED) and the weights ($THRESHOLDKIT_WEIGHTS), when present.
 enum TestEnvironment {
-    static let shared: URL = {
-        if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }()
+    static let shared: URL = SharedReference.root
 
     static var hasShared: Bool {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("features/efficientnet-lite0/bottle/train.npy").path)

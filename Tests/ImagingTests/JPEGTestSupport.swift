@@ -2,15 +2,11 @@ import Foundation
 import Testing
 
 @testable import Imaging
+import TestSupport
 
 /// The JPEG conformance data in ../shared (or `THRESHOLDKIT_SHARED`), when present beside the package.
 enum JPEGTestData {
-    static let root: URL = {
-        if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-        // Tests/ImagingTests/<File>.swift → package root → ../shared
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }()
+    static let root: URL = SharedReference.root
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 @Suite struct MVTecDatasetTests {
     /// Builds a tiny layout of empty files; only names matter here.
@@ -56,7 +57,5 @@ import Testing
         #expect(mtile.testGood.count == 318 && mtile.testAnomalous.count == 392)
     }
 
-    static let shared: String = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"]
-        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").path
+    static let shared: String = SharedReference.root.path
 }

@@ -2,18 +2,14 @@ import ArrayFormats
 import Foundation
 import LinearAlgebra
 import Testing
+import TestSupport
 
 /// The read-only reference data in ../shared, when it is present beside the package.
 ///
 /// Tests that need it are disabled with a visible reason when it is absent, so a
 /// fresh clone without ../shared still passes and says what it skipped.
 enum ReferenceFeatures {
-    static let root: URL = {
-        if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-        // Tests/<Target>/<File>.swift → package root → ../shared
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }()
+    static let root: URL = SharedReference.root
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 

@@ -1,18 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The codec conformance suites in ../shared/codecs, when present beside the package.
 ///
 /// Tests that need them are disabled with a visible reason when they are absent,
 /// so a fresh clone without ../shared still passes and says what it skipped.
 enum SharedCodecs {
-    static let root: URL = {
-        if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-        // Tests/ImagingTests/Support/<File>.swift → package root → ../shared
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { url = url.deletingLastPathComponent() }
-        return url.appendingPathComponent("shared")
-    }()
+    static let root: URL = SharedReference.root
 
     /// The PngSuite folder (PNG files plus `json/` reference decodes).
     static let pngSuite = root.appendingPathComponent("codecs/pngsuite")

@@ -1,6 +1,7 @@
 import Foundation
 import Randomness
 @testable import Scoring
+import TestSupport
 
 /// Helpers shared by the Deep SVDD tests (prefixed so they cannot collide with other Scoring tests).
 enum DeepSVDDTestSupport {
@@ -49,13 +50,7 @@ enum DeepSVDDTestSupport {
     }
 
     /// The reference data in ../shared (or $THRESHOLDKIT_SHARED), when present.
-    static let sharedRoot: URL = {
-        if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-        // Tests/ScoringTests/DeepSVDD/<File>.swift → package root → ../shared
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { url = url.deletingLastPathComponent() }
-        return url.appendingPathComponent("shared")
-    }()
+    static let sharedRoot: URL = SharedReference.root
 
     static func sharedPath(_ relative: String) -> String { sharedRoot.appendingPathComponent(relative).path }
 

@@ -22,8 +22,11 @@ let package = Package(
         .target(name: "DeflateCodec"),
         // Image type, PNG/JPEG/PNM/BMP codecs, resize, rotate, colour conversion.
         .target(name: "Imaging", dependencies: ["DeflateCodec", "ArrayFormats"]),
+        // One hot kernel in C: the AVX2/FMA float GEMM micro-kernel, chosen at run time (per-function
+        // target attributes, no unsafeFlags); other CPUs use the portable Swift kernel.
+        .target(name: "CKernels"),
         // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
-        .target(name: "LinearAlgebra", dependencies: ["Randomness"]),
+        .target(name: "LinearAlgebra", dependencies: ["Randomness", "CKernels"]),
         // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.
         .target(name: "Scoring", dependencies: ["LinearAlgebra", "Randomness"]),
         // Perlin noise and synthetic anomalies made from good images.

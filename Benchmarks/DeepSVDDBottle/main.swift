@@ -2,7 +2,7 @@
 // 128×128 grey, with the PyTorch anchor's settings (ANCHORS.md: seeds 0, 1, 2 gave
 // 0.818, 0.793, 0.848, mean 0.820). Long (tens of minutes per seed): release build only.
 //
-//   swift run -c release DeepSVDDBottle [DATASET_DIR] [--seeds 0,1,2] [--quiet]
+//   swift run -c release DeepSVDDBottle [DATASET_DIR] [--seeds 0,1,2] [--quiet] [--log]
 //
 // DATASET_DIR defaults to $THRESHOLDKIT_SHARED/datasets/bottle or ../shared/datasets/bottle.
 import Foundation
@@ -13,7 +13,9 @@ import Thresholding
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let quiet = arguments.contains("--quiet") || isatty(2) == 0
-arguments.removeAll { $0 == "--quiet" }
+// --log prints one line per epoch on stdout, for runs whose output goes to a file.
+let log = arguments.contains("--log")
+arguments.removeAll { $0 == "--quiet" || $0 == "--log" }
 var seeds: [UInt64] = [0, 1, 2]
 if let i = arguments.firstIndex(of: "--seeds"), i + 1 < arguments.count {
     seeds = arguments[i + 1].split(separator: ",").compactMap { UInt64($0) }
@@ -57,6 +59,11 @@ for seed in seeds {
     config.epochs = 20
     let start = Date()
     let trained = try DeepSVDD.train(on: train, architecture: .greyImages128, configuration: config) { p in
+        if log {
+            print(String(format: "seed %llu %@ epoch %2d/%d loss %.5g  %.0f s", seed, p.phase.description, p.epoch, p.epochCount,
+                         p.loss, Date().timeIntervalSince(start)))
+            fflush(nil)
+        }
         if !quiet {
             FileHandle.standardError.write(Data(String(format: "\rseed %llu %@ epoch %2d/%d loss %.5g   ",
                                                        seed, p.phase.description, p.epoch, p.epochCount, p.loss).utf8))
@@ -67,6 +74,7 @@ for seed in seeds {
     let value = try auroc(scores: try trained.model.scores(test), labels: labels)
     results.append(value)
     print(String(format: "seed %llu: AUROC %.4f  (%.0f s)", seed, value, Date().timeIntervalSince(start)))
+    fflush(nil)
 }
 let mean = results.reduce(0, +) / Double(max(results.count, 1))
 print(String(format: "mean AUROC %.4f over %d seeds; PyTorch anchor mean 0.820 (0.818 / 0.793 / 0.848); target ≥ 0.818",

@@ -6,6 +6,8 @@
 // FMA in the baseline x86-64 target, `addProduct` lowers to a software fmaf
 // call per lane, which is an order of magnitude slower.
 
+import CKernels
+
 /// A cache-tiled, register-blocked, two-core GEMM for one SIMD vector type.
 enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
     typealias T = V.Scalar
@@ -20,8 +22,10 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
     /// Rows of A packed per task: an mc×kc block fits in L2.
     static var mc: Int { 128 }
 
+    /// - Parameter allowWide: use the AVX2/FMA 4×16 kernel where the CPU has it (tests turn it off
+    ///   to check the portable path on the same machine).
     static func run(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
-                    m: Int, n: Int, k: Int, ldc: Int, accumulate: Bool) {
+                    m: Int, n: Int, k: Int, ldc: Int, accumulate: Bool, allowWide: Bool = true) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -37,6 +41,7 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
         // A thin C (few column strips) reuses each A element only a few times, so packing A would
         // cost as much as the arithmetic: read it in place when either of its strides is 1.
         let directA = nStrips <= 8 && (a.columnStride == 1 || a.rowStride == 1)
+        let wide = allowWide && usesWideKernel
         let packedB = UnsafeMutablePointer<T>.allocate(capacity: nStrips * nr * kc)
         defer { packedB.deallocate() }
 
@@ -63,10 +68,18 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
                         if !full { packA(a, into: edge, i0: i, mb: m - i, p0: p0, kb: kb) }
                         let strip = full ? a.base + i * a.rowStride + p0 * a.columnStride : UnsafePointer(edge)
                         let (rowStep, kStep) = full ? (a.rowStride, a.columnStride) : (1, mr)
-                        for s in s0..<s1 {
+                        var s = s0
+                        while s < s1 {
                             let j = s * nr
+                            if wide && full && s + 1 < s1 && j + 2 * nr <= n {
+                                wideKernel(kb, strip, rowStep: rowStep, kStep: kStep, bShared + s * nr * kb,
+                                           bShared + (s + 1) * nr * kb, c + i * ldc + j, ldc: ldc, beta: beta)
+                                s += 2
+                                continue
+                            }
                             microKernel(kb, strip, rowStep: rowStep, kStep: kStep, bShared + s * nr * kb,
                                         c + i * ldc + j, ldc: ldc, mValid: min(mr, m - i), nValid: min(nr, n - j), beta: beta)
+                            s += 1
                         }
                     }
                     return
@@ -74,14 +87,26 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
                 let packedA = UnsafeMutablePointer<T>.allocate(capacity: mStrips * mr * kb)
                 defer { packedA.deallocate() }
                 packA(a, into: packedA, i0: i0, mb: mb, p0: p0, kb: kb)
-                for s in s0..<s1 {
+                var s = s0
+                while s < s1 {
                     let j = s * nr
-                    let nValid = min(nr, n - j)
+                    // Two full strips at once through the AVX2/FMA kernel; edge rows and strips stay portable.
+                    let pair = wide && s + 1 < s1 && j + 2 * nr <= n
                     for r in 0..<mStrips {
                         let i = i0 + r * mr
-                        microKernel(kb, packedA + r * mr * kb, rowStep: 1, kStep: mr, bShared + s * nr * kb,
-                                    c + i * ldc + j, ldc: ldc, mValid: min(mr, m - i), nValid: nValid, beta: beta)
+                        let strip = UnsafePointer(packedA + r * mr * kb)
+                        if pair && i + mr <= m {
+                            wideKernel(kb, strip, rowStep: 1, kStep: mr, bShared + s * nr * kb, bShared + (s + 1) * nr * kb,
+                                       c + i * ldc + j, ldc: ldc, beta: beta)
+                            continue
+                        }
+                        for t in s..<(pair ? s + 2 : s + 1) {
+                            let jt = t * nr
+                            microKernel(kb, strip, rowStep: 1, kStep: mr, bShared + t * nr * kb,
+                                        c + i * ldc + jt, ldc: ldc, mValid: min(mr, m - i), nValid: min(nr, n - jt), beta: beta)
+                        }
                     }
+                    s += pair ? 2 : 1
                 }
             }
             // Thread start-up costs tens of microseconds: small products stay on one core.
@@ -171,6 +196,20 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
             }
         }
         #endif
+    }
+
+    /// Whether products of this vector type can use the AVX2/FMA kernel: `Float` in 8-wide
+    /// strips on a CPU that has it, unless `THRESHOLDKIT_GEMM=portable` asks for the Swift kernel.
+    static var usesWideKernel: Bool { T.self == Float.self && nr == 8 && CPUFeatures.wideFloatKernel }
+
+    /// C[0..<4, 0..<16] (+)= A strip · two adjacent packed B strips, in C with AVX2 and FMA.
+    @inline(__always)
+    static func wideKernel(_ kb: Int, _ a: UnsafePointer<T>, rowStep: Int, kStep: Int, _ b0: UnsafePointer<T>,
+                           _ b1: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, ldc: Int, beta: Bool) {
+        tk_sgemm_4x16(kb, UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), rowStep, kStep,
+                      UnsafeRawPointer(b0).assumingMemoryBound(to: Float.self),
+                      UnsafeRawPointer(b1).assumingMemoryBound(to: Float.self),
+                      UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc, beta ? 1 : 0)
     }
 
     @inline(__always)

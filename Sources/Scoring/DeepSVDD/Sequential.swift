@@ -3,7 +3,7 @@ import Randomness
 /// A chain of layers with their weights: forward passes, backward passes, and seeded initialisation.
 struct Sequential: Sendable, Hashable {
     /// The layers, input first.
-    internal(set) var layers: [Layer]
+    var layers: [Layer]
     /// The weights of each layer that has any, in layer order.
     var weights: [[Float]]
     /// For each layer, its index into `weights`, or nil.

@@ -13,7 +13,8 @@ extension Detector {
     /// checksummed ``TensorArchive``: settings in its JSON header, every array bit for bit.
     /// - Throws: ``PipelineError/detectorFile(path:reason:)`` when the file cannot be written.
     public func write(to path: String) throws(PipelineError) {
-        do throws(ArrayFormatError) { try archive().write(to: path) } catch {
+        let archive = try archive()
+        do throws(ArrayFormatError) { try archive.write(to: path) } catch {
             throw .detectorFile(path: path, reason: error.description)
         }
     }
@@ -30,12 +31,13 @@ extension Detector {
     }
 
     /// The detector as an archive: metadata plus arrays.
-    public func archive() -> TensorArchive {
+    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` when the scorer was never fitted.
+    public func archive() throws(PipelineError) -> TensorArchive {
         var sections: [(name: String, array: NPYArray)] = [("calibration_scores", NPYArray(calibrationScores))]
         let scorerJSON: JSONValue
         switch scorer {
         case let .kde(s):
-            let model = s.model!  // a Detector only ever holds a fitted scorer
+            guard let model = s.model else { throw .invalidSetting(name: "scorer", value: "kde (not fitted)", expected: "a fitted scorer") }
             sections += [
                 ("pca_mean", NPYArray(model.pca.mean)),
                 ("pca_components", NPYArray(rows: model.pca.components.rows, columns: model.pca.components.columns,
@@ -51,7 +53,7 @@ extension Detector {
                 "max_length": .number(model.maxLength),
             ]
         case let .svdd(s):
-            let model = s.model!
+            guard let model = s.model else { throw .invalidSetting(name: "scorer", value: "svdd (not fitted)", expected: "a fitted scorer") }
             sections.append(("svdd_center", NPYArray(model.center)))
             for (i, p) in model.parameters.enumerated() { sections.append(("svdd_parameter_\(i)", NPYArray(p))) }
             let c = s.configuration

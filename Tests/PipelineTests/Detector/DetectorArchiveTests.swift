@@ -2,6 +2,7 @@ import ArrayFormats
 import Foundation
 import LinearAlgebra
 import Pipeline
+import Scoring
 import Testing
 import Thresholding
 
@@ -100,6 +101,14 @@ struct DetectorArchiveTests {
         let path = "/nonexistent-folder-\(UUID().uuidString)/d.tkd"
         #expect(throws: PipelineError.self) { try detector.write(to: path) }
         do { try detector.write(to: path) } catch { #expect("\(error)".contains(path)) }
+    }
+
+    @Test func unfittedScorerCannotBeSaved() throws {
+        var detector = try DetectorTestData.fit(threshold: .strategy(ConformalThreshold(alpha: 0.1))).detector
+        detector.scorer = .kde(KDEClassifier())
+        #expect(throws: PipelineError.invalidSetting(name: "scorer", value: "kde (not fitted)", expected: "a fitted scorer")) {
+            try detector.write(to: "/tmp/never-written.tkd")
+        }
     }
 
     @Test func wrongWidthIsRejectedOnPredict() throws {

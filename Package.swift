@@ -65,6 +65,8 @@ let package = Package(
             name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],
             path: "Benchmarks/SynthesisBenchmarks"),
         .executableTarget(
+            name: "ImagingBenchmarks", dependencies: ["Imaging"], path: "Benchmarks/ImagingBenchmarks"),
+        .executableTarget(
             name: "FeaturesBenchmarks", dependencies: ["Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 

@@ -42,7 +42,8 @@ extension DeepSVDD {
             var autoencoder = DeepSVDDAutoencoder(
                 encoder: network, decoder: Sequential(layers: architecture.decoderLayers(), generator: &initialisation))
             pretrainingLosses = try autoencoder.train(
-                on: samples, configuration: configuration, generator: &pretrainingOrder, progress: progress)
+                on: samples, configuration: configuration, mergingSingleton: architecture.normalisesFeatureVectors,
+                generator: &pretrainingOrder, progress: progress)
             network = autoencoder.encoder
         }
 
@@ -51,7 +52,8 @@ extension DeepSVDD {
         var radius = 0.0
         var lastEpochDistances: [Double] = []
         let losses = try optimise(&network, radius: &radius, lastEpochDistances: &lastEpochDistances, center: center,
-                                  samples: samples, configuration: configuration, generator: &trainingOrder,
+                                  samples: samples, configuration: configuration,
+                                  mergingSingleton: architecture.normalisesFeatureVectors, generator: &trainingOrder,
                                   progress: progress)
 
         let model = DeepSVDD(architecture: architecture, objective: configuration.objective, center: center,
@@ -80,7 +82,7 @@ extension DeepSVDD {
     private static func optimise(
         _ network: inout Sequential, radius: inout Double, lastEpochDistances: inout [Double],
         center: [Float], samples: Tensor,
-        configuration: DeepSVDDConfiguration, generator: inout SeededGenerator,
+        configuration: DeepSVDDConfiguration, mergingSingleton: Bool, generator: inout SeededGenerator,
         progress: (DeepSVDDProgress) -> Void
     ) throws(DeepSVDDError) -> [Double] {
         var adam = Adam(learningRate: configuration.learningRate, weightDecay: configuration.weightDecay)
@@ -88,7 +90,8 @@ extension DeepSVDD {
         for epoch in 0..<configuration.epochs {
             var total = 0.0
             lastEpochDistances.removeAll(keepingCapacity: true)
-            let batches = MiniBatches.epoch(count: samples.count, size: configuration.batchSize, generator: &generator)
+            let batches = MiniBatches.epoch(count: samples.count, size: configuration.batchSize,
+                                            mergingSingleton: mergingSingleton, generator: &generator)
             for batch in batches {
                 let (output, caches) = network.forward(samples.samples(batch), mode: .training)
                 let step = objectiveStep(output, center: center, radius: radius, objective: configuration.objective)

@@ -113,6 +113,13 @@ public enum DeepSVDDArchitecture: Sendable, Hashable {
         }
     }
 
+    /// Whether some batch normalisation sees flat feature vectors, which a one-sample batch cannot
+    /// normalise (the MLP); the convolutional network normalises over pixels only.
+    var normalisesFeatureVectors: Bool {
+        if case .multilayerPerceptron = self { return true }
+        return false
+    }
+
     /// Samples per inference chunk, which bounds the memory of scoring large sets.
     var inferenceChunk: Int {
         switch self {

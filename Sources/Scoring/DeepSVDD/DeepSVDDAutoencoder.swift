@@ -13,7 +13,8 @@ struct DeepSVDDAutoencoder: Sendable {
     /// returns each epoch's mean batch loss.
     /// - Complexity: O(epochs · N) encoder and decoder evaluations, forward and backward.
     mutating func train(
-        on samples: Tensor, configuration: DeepSVDDConfiguration, generator: inout SeededGenerator,
+        on samples: Tensor, configuration: DeepSVDDConfiguration, mergingSingleton: Bool = true,
+        generator: inout SeededGenerator,
         progress: (DeepSVDDProgress) -> Void
     ) throws(DeepSVDDError) -> [Double] {
         // One optimiser per half: the same update as one over both, without concatenating weights.
@@ -24,7 +25,8 @@ struct DeepSVDDAutoencoder: Sendable {
         let epochs = configuration.pretrainingEpochs
         for epoch in 0..<epochs {
             var total = 0.0
-            let batches = MiniBatches.epoch(count: samples.count, size: configuration.batchSize, generator: &generator)
+            let batches = MiniBatches.epoch(count: samples.count, size: configuration.batchSize,
+                                            mergingSingleton: mergingSingleton, generator: &generator)
             for batch in batches {
                 let x = samples.samples(batch)
                 let (code, encoderCaches) = encoder.forward(x, mode: .training)

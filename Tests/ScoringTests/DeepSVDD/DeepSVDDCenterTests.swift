@@ -27,5 +27,10 @@ import Randomness
         #expect(batches.flatMap { $0 }.sorted() == Array(0..<209))
         var g2 = SeededGenerator(seed: 3)
         #expect(MiniBatches.epoch(count: 209, size: 16, generator: &g2) == batches)
+        // Images keep PyTorch's lone last batch: 13 of 16 and one of 1, in the same order.
+        var g3 = SeededGenerator(seed: 3)
+        let unmerged = MiniBatches.epoch(count: 209, size: 16, mergingSingleton: false, generator: &g3)
+        #expect(unmerged.map(\.count) == Array(repeating: 16, count: 13) + [1])
+        #expect(unmerged.flatMap { $0 } == batches.flatMap { $0 })
     }
 }

@@ -46,16 +46,12 @@ enum DatasetCompareCommand {
     static func execute(_ job: DatasetComparison, args: ParsedArguments, console: Console, title: String? = nil) throws(CommandError) {
         let quiet = args.flag("quiet")
         let datasetPath = title ?? job.datasetPath
-        var bar: ProgressBar?
-        var stage = ""
+        let stages = StageProgress(console: console, quiet: quiet)
         let outcome: DatasetComparison.Outcome
         do throws(PipelineError) {
-            outcome = try job.run { name, done, total in
-                if name != stage { bar?.finish(); bar = ProgressBar(name, console: console, quiet: quiet); stage = name }
-                bar?.update(done, of: total)
-            }
-        } catch { bar?.finish(); throw .data(error.description) }
-        bar?.finish()
+            outcome = try job.run { stages.update($0, $1, $2) }
+        } catch { stages.finish(); throw .data(error.description) }
+        stages.finish()
         var r = outcome.result
         if !quiet {
             r.warnings.forEach { console.err("warning: \($0)") }

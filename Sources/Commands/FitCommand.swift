@@ -102,12 +102,12 @@ enum FitCommand {
             "train_rows": .number(Double(samples.vectors.count)), "seed": .string(String(training.scorer.seed)),
         ]
 
-        let bar = ProgressBar("fit", console: console, quiet: quiet)
+        let stages = StageProgress(console: console, quiet: quiet)
         let report: DetectorTraining.Report
         do throws(PipelineError) {
-            report = try training.fit(samples) { _, done, total in bar.update(done, of: total) }
-        } catch { bar.finish(); throw .data(error.description) }
-        bar.finish()
+            report = try training.fit(samples) { stages.update($0, $1, $2) }
+        } catch { stages.finish(); throw .data(error.description) }
+        stages.finish()
         if !quiet { report.warnings.forEach { console.err("warning: \($0)") } }
         let detector = report.detector
         do throws(PipelineError) { try detector.write(to: modelPath) } catch { throw .data(error.description) }

@@ -19,4 +19,23 @@ import Testing
         shown.update(2, of: 2)
         #expect(capture.result.1.contains("c  ["))
     }
+
+    @Test func stagesGetOneBarEach() {
+        let capture = Capture()
+        let tty = Console(writeOut: capture.appendOut, writeErr: capture.appendErr, errorIsTerminal: true)
+        let stages = StageProgress(console: tty, quiet: false)
+        stages.update("features", 4, 4)
+        stages.update("train svdd (training)", 3, 3)
+        stages.finish()
+        let err = capture.result.1
+        #expect(err.contains("features  ["))
+        #expect(err.contains("train svdd (training)  ["))
+        #expect(err.hasSuffix("\r\u{1B}[2K"))   // the last bar is cleared
+        let quietCapture = Capture()
+        let quiet = StageProgress(console: Console(writeOut: quietCapture.appendOut, writeErr: quietCapture.appendErr,
+                                                   errorIsTerminal: true), quiet: true)
+        quiet.update("features", 1, 2)
+        quiet.finish()
+        #expect(quietCapture.result.1.isEmpty)
+    }
 }

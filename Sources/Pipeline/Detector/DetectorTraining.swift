@@ -69,7 +69,9 @@ public struct DetectorTraining: Sendable {
     ///   anomalies without images, or the scorer's or threshold's own error.
     /// - Complexity: one scorer fit (K + 1 for crossfit) plus scoring the calibration, anomalous
     ///   and synthetic samples.
-    public func fit(_ samples: Samples, progress: (String, Int, Int) -> Void = { _, _, _ in }) throws(PipelineError) -> Report {
+    /// - Parameter progress: (stage, done, total): Deep SVDD epochs, synthetic anomalies; may be called from worker threads.
+    public func fit(_ samples: Samples,
+                    progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }) throws(PipelineError) -> Report {
         let n = samples.vectors.count
         guard n >= 2 else { throw .tooFewSamples(step: "fitting a detector", needed: 2, got: n) }
         let width = samples.features.dimension
@@ -92,7 +94,9 @@ public struct DetectorTraining: Sendable {
                 rowCount: n,
                 fit: { (rows: [Int]) throws(ScoringError) in
                     progress("fit \(settings.kind.rawValue)", 0, 1)
-                    return try settings.fit(Matrix(rows: rows, of: samples.vectors))
+                    return try settings.fit(Matrix(rows: rows, of: samples.vectors)) { p in
+                        progress("train svdd (\(p.phase))", p.epoch, p.epochCount)
+                    }
                 },
                 score: { (s: DetectorScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: samples.vectors)) })
         } catch {

@@ -2,6 +2,7 @@ import ArrayFormats
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 @testable import Commands
 
 @Suite struct SynthesizeConvertCommandTests {
@@ -116,5 +117,38 @@ import Testing
         #expect(skipped.code == 0)
         #expect(skipped.stderr.contains("skipped"))
         #expect(try NPY.read(path: f.path + "/x.npy").shape == [1, 1024])
+    }
+}
+
+/// `convert` as the end-to-end check the images issue describes, on the JPEG conformance files.
+@Suite(.enabled(if: SharedReference.has("codecs/jpeg/djpeg-reference/MANIFEST.tsv"), Comment(rawValue: SharedReference.skipReason)))
+struct ConvertConformanceTests {
+    @Test func convertMatchesDjpegWarnsAndRefusesLikeLibjpeg() throws {
+        let folder = try SynthesizeConvertCommandTests.Folder()
+        let manifest = try String(contentsOfFile: SharedReference.path("codecs/jpeg/djpeg-reference/MANIFEST.tsv"), encoding: .utf8)
+        var counts = (ok: 0, warning: 0, failed: 0)
+        for (index, line) in manifest.split(separator: "\n").enumerated() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3 else { continue }
+            let input = SharedReference.path("codecs/jpeg/" + fields[0])
+            let output = "\(folder.path)/\(index).pnm"
+            let r = runCLI(["convert", input, output])
+            if fields[2] == "ok" || fields[2].hasPrefix("warning") {
+                #expect(r.code == 0, "\(fields[0]): \(r.stderr)")
+                let reference = try ImageFile.read(path: SharedReference.path("codecs/jpeg/djpeg-reference/" + fields[1])).image
+                #expect(try ImageFile.read(path: output).image == reference, "\(fields[0])")
+                if fields[2].hasPrefix("warning") {
+                    #expect(r.stderr.contains("warning:"), "\(fields[0])")
+                    counts.warning += 1
+                } else {
+                    counts.ok += 1
+                }
+            } else {
+                #expect(r.code == 1, "\(fields[0]) should be refused")
+                #expect(r.stderr.contains(fields[0].split(separator: "/").last.map(String.init) ?? "?"))
+                counts.failed += 1
+            }
+        }
+        #expect(counts.ok == 32 && counts.warning == 4 && counts.failed == 12)
     }
 }

@@ -55,22 +55,28 @@ public struct SynthesisJob: Sendable {
             throw .invalidSetting(name: "output", value: outputDirectory, expected: "a folder that can be created (\(error.localizedDescription))")
         }
         let digits = max(3, String(total - 1).count)
-        let results = ResultSlots<Result<(Output, [String]), PipelineError>>(count: total)
         let done = Counter()
         let job = self
-        DispatchQueue.concurrentPerform(iterations: total) { i in
-            results[i] = Result { () throws(PipelineError) in try job.make(i, digits: digits) }
-            progress(done.increment(), total)
-        }
         var outputs: [Output] = [], warnings: [String] = []
-        for r in results.values {
-            switch r {
-            case .success(let (o, w)): outputs.append(o); warnings += w
-            case .failure(let e): throw e
+        // Chunks bound the memory of a large --count; within one, outputs go to both cores.
+        for start in stride(from: 0, to: total, by: Self.chunkSize) {
+            let count = min(Self.chunkSize, total - start)
+            let results = ResultSlots<Result<(Output, [String]), PipelineError>>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                results[k] = Result { () throws(PipelineError) in try job.make(start + k, digits: digits) }
+                progress(done.increment(), total)
+            }
+            for r in results.values {
+                switch r {
+                case .success(let (o, w)): outputs.append(o); warnings += w
+                case .failure(let e): throw e
+                }
             }
         }
         return (outputs, warnings)
     }
+
+    static let chunkSize = 64
 
     private func make(_ i: Int, digits: Int) throws(PipelineError) -> (Output, [String]) {
         let path = inputs[i % inputs.count]

@@ -1,6 +1,6 @@
 import Foundation
 import Imaging
-import Pipeline
+@testable import Pipeline
 import Randomness
 import Testing
 
@@ -67,6 +67,20 @@ struct SynthesisJobTests {
             #expect(try Self.bytes("\(dir)/one/\(name).png") == Self.bytes("\(dir)/two/\(name).png"))
         }
         #expect(try Self.bytes("\(dir)/one/a_000.png") != Self.bytes("\(dir)/three/a_000.png"))
+    }
+
+    /// More outputs than one parallel chunk: order, names and cycling carry across chunks.
+    @Test func countsBeyondOneChunk() throws {
+        let (dir, paths) = try Self.inputs()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var job = SynthesisJob(inputs: paths, outputDirectory: dir + "/many")
+        job.count = SynthesisJob.chunkSize + 6
+        job.size = (16, 16)
+        let outputs = try job.run().outputs
+        #expect(outputs.count == SynthesisJob.chunkSize + 6)
+        #expect(outputs.last?.name == "b_069")
+        #expect(Set(outputs.map(\.name)).count == outputs.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/many").count == 2 * outputs.count)
     }
 
     @Test func sizeAndErrors() throws {

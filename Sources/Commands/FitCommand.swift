@@ -28,11 +28,12 @@ enum FitCommand {
             """,
         options: [
             .value("train", "FILE.npy|DIR", help: "Good samples: an N×D .npy matrix, or image files / a folder of images (more may follow as arguments)."),
-            .value("scorer", "kde|svdd", help: "PCA + Gaussian KDE, or Deep SVDD (bias-free MLP D-512-128).", default: "kde"),
+            .value("scorer", "kde|svdd|svdd-conv", help: "PCA + Gaussian KDE; Deep SVDD with a bias-free MLP D-512-128; or Deep SVDD's convolutional encoder on grey images (features grey128 by default).", default: "kde"),
             .value("scaling", "scale|norm", help: "kde: scaling of the projected features.", default: "scale"),
             .value("pca", "N", help: "kde: principal components kept.", default: "16"),
             .flag("anomalib-compatible", help: "kde: reproduce anomalib's centring quirk (REFERENCE §2)."),
-            .value("epochs", "N", help: "svdd: training epochs.", default: "100"),
+            .value("epochs", "N", help: "svdd, svdd-conv: one-class training epochs (default 100 for svdd, 20 for svdd-conv)."),
+            .value("pretrain-epochs", "N", help: "svdd, svdd-conv: autoencoder pre-training epochs (default 0 for svdd, 20 for svdd-conv)."),
             .value("threshold", "NAME", help: "One of: \(thresholdNames.joined(separator: ", ")).", default: "conformal"),
             .value("prior", "P", help: "synthetic-f1: the anomaly prior of the F1 (anomalib's rule at 0.5).", default: "0.5"),
             .value("blend", "LO,HI", help: "synthetic-*: blend range of the Perlin anomalies.", default: "0.5,1.0"),
@@ -63,6 +64,13 @@ enum FitCommand {
                 guard e >= 1 else { throw UsageError("--epochs must be at least 1, got \(e)") }
                 settings.training.epochs = e
             }
+            if let e = try args.int("pretrain-epochs") {
+                guard e >= 0 else { throw UsageError("--pretrain-epochs must be 0 or more, got \(e)") }
+                settings.training.pretrainingEpochs = e
+            }
+            if settings.kind == .kde, let stray = ["epochs", "pretrain-epochs"].first(where: { args.string($0) != nil }) {
+                throw UsageError("--\(stray) applies to the Deep SVDD scorers only")
+            }
             if let s = try args.int("seed") {
                 guard s >= 0 else { throw UsageError("--seed must be a non-negative whole number") }
                 settings.seed = UInt64(s)
@@ -89,7 +97,9 @@ enum FitCommand {
             }
             samples = DetectorTraining.Samples(vectors: rows, features: .vectors(dimension: rows[0].count))
         case let .images(paths):
-            let (kind, extractor) = try FeatureOptions.extractor(args, command: spec.name)
+            // The convolutional encoder takes the grey image itself, unless told otherwise.
+            let implied: FeatureExtractorKind? = training.scorer.kind == .svddConvolutional && args.string("features") == nil ? .grey128 : nil
+            let (kind, extractor) = try FeatureOptions.extractor(args, command: spec.name, kind: implied)
             let table = try FeatureOptions.extract(paths, extractor: extractor, args: args, console: console, label: "features")
             samples = DetectorTraining.Samples(vectors: table.vectors, features: FeatureSource(extractor, kind: kind),
                                                images: (table.paths, extractor))

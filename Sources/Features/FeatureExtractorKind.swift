@@ -4,6 +4,8 @@ public enum FeatureExtractorKind: String, Sendable, Hashable, CaseIterable {
     case efficientNetLite0 = "efficientnet-lite0"
     /// ``PixelsExtractor``: the grey 32 × 32 thumbnail, 1024-d.
     case pixels
+    /// ``PixelsExtractor`` at 128 × 128: the grey image Deep SVDD's convolutional encoder takes, 16384-d.
+    case grey128
 
     /// Parses a name such as `efficientnet-lite0` or `pixels`.
     /// - Throws: ``FeaturesError/unknownExtractor(name:)`` listing the valid names.
@@ -18,6 +20,7 @@ public enum FeatureExtractorKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .efficientNetLite0: return try EfficientNetExtractor(weightsPath: weightsPath)
         case .pixels: return PixelsExtractor()
+        case .grey128: return PixelsExtractor(size: 128)
         }
     }
 }

@@ -27,7 +27,7 @@ public struct DatasetComparison: Sendable {
     public init(datasetPath: String) { self.datasetPath = datasetPath }
 
     /// Progress through the named stages: (stage, done, total).
-    public typealias Progress = (String, Int, Int) -> Void
+    public typealias Progress = @Sendable (String, Int, Int) -> Void
 
     /// Everything a run produces.
     public struct Outcome: Sendable {
@@ -44,7 +44,7 @@ public struct DatasetComparison: Sendable {
     /// Runs the comparison.
     ///
     /// - Throws: ``PipelineError`` naming the dataset, file or stage that failed.
-    public func run(progress: Progress = { _, _, _ in }) throws(PipelineError) -> Outcome {
+    public func run(progress: @escaping Progress = { _, _, _ in }) throws(PipelineError) -> Outcome {
         let dataset = try MVTecDataset.load(root: datasetPath)
         guard !dataset.testGood.isEmpty, !dataset.testAnomalous.isEmpty else {
             throw .invalidSetting(name: "dataset", value: datasetPath, expected: "test/good and at least one test/<defect> folder with images")
@@ -70,7 +70,9 @@ public struct DatasetComparison: Sendable {
                 rowCount: train.vectors.count,
                 fit: { (rows: [Int]) throws(ScoringError) in
                     progress("fit \(scorer.rawValue)", 0, 1)
-                    return try scorer.fit(Matrix(rows: rows, of: train.vectors), seed: fitSeed)
+                    return try scorer.fit(Matrix(rows: rows, of: train.vectors), seed: fitSeed) { p in
+                        progress("train \(scorer.rawValue) (\(p.phase))", p.epoch, p.epochCount)
+                    }
                 },
                 score: { (s: DetectorScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: train.vectors)) })
         } catch {

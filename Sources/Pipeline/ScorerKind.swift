@@ -7,12 +7,16 @@ public enum ScorerKind: String, Sendable, CaseIterable {
     case kde
     /// Deep SVDD with a bias-free MLP D-512-128 (Ruff et al.); score = squared distance to the centre.
     case svdd
+    /// Deep SVDD with the convolutional encoder on square grey images (`grey128` features), after
+    /// autoencoder pre-training; ANCHORS.md's settings by default.
+    case svddConvolutional = "svdd-conv"
 
     /// Fits a fresh scorer of this kind, with default settings, on `rows` (good samples only).
-    public func fit(_ rows: Matrix<Float>, seed: UInt64) throws(ScoringError) -> DetectorScorer {
+    public func fit(_ rows: Matrix<Float>, seed: UInt64,
+                    progress: (@Sendable (DeepSVDDProgress) -> Void)? = nil) throws(ScoringError) -> DetectorScorer {
         var settings = ScorerSettings(kind: self)
         settings.seed = seed
-        return try settings.fit(rows)
+        return try settings.fit(rows, progress: progress)
     }
 }
 

@@ -20,7 +20,15 @@ public struct ScorerSettings: Sendable, Hashable {
     /// Seeds subsampling, randomized PCA and network initialisation.
     public var seed: UInt64 = 0
 
-    public init(kind: ScorerKind) { self.kind = kind }
+    /// Default settings for `kind`; the convolutional Deep SVDD gets ANCHORS.md's schedule
+    /// (20 autoencoder and 20 one-class epochs, lr 1e-4, weight decay 5e-7, batch 16).
+    public init(kind: ScorerKind) {
+        self.kind = kind
+        if kind == .svddConvolutional {
+            training.pretrainingEpochs = 20
+            training.epochs = 20
+        }
+    }
 
     /// A fresh scorer fitted on `rows` (good samples only).
     /// - Throws: the scorer's own `ScoringError` (too few rows, non-finite values, …).
@@ -39,6 +47,17 @@ public struct ScorerSettings: Sendable, Hashable {
                 inputDimension: rows.columns, hiddenDimensions: hiddenDimensions,
                 representationDimension: representationDimension)
             var s = DeepSVDDScorer(architecture: architecture, configuration: configuration, progress: progress)
+            try s.fit(normal: rows)
+            return .svdd(s)
+        case .svddConvolutional:
+            let side = Int(Double(rows.columns).squareRoot().rounded())
+            guard side * side == rows.columns, side >= 32, side % 32 == 0 else {
+                throw .invalidConfiguration("svdd-conv needs square grey images whose side is a multiple of 32 "
+                                            + "(use --features grey128); got \(rows.columns) features per sample")
+            }
+            var configuration = training
+            configuration.seed = seed
+            var s = DeepSVDDScorer(architecture: .convolutional(imageSize: side), configuration: configuration, progress: progress)
             try s.fit(normal: rows)
             return .svdd(s)
         }

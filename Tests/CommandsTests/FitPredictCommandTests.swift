@@ -92,6 +92,34 @@ import Testing
         #expect(wrong.stderr.contains("1024 columns"))
     }
 
+    /// The convolutional Deep SVDD on grey images: fitted, saved, reloaded, and refused on the wrong input shape.
+    @Test func convolutionalDeepSVDDOnImages() throws {
+        let f = try Files()
+        try FileManager.default.createDirectory(atPath: f.dir + "/good", withIntermediateDirectories: true)
+        var g = SeededGenerator(seed: 4)
+        for i in 0..<12 {
+            let pixels = (0..<(32 * 32)).map { p in UInt8(clamping: 40 + (p / 32) * 5 + g.nextInt(below: 12)) }
+            try ImageFile.write(Image(width: 32, height: 32, channels: 1, pixels: pixels), to: f.dir + "/good/\(i).png")
+        }
+        let r = runCLI(["fit", "--train", f.dir + "/good", "--scorer", "svdd-conv", "--features", "pixels", "--epochs", "1",
+                        "--pretrain-epochs", "1", "--threshold", "mad", "--model", f.model, "--no-cache", "--json"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let j = try r.json()
+        #expect(j["scorer"]?.stringValue == "svdd-conv")
+        let a = runCLI(["predict", "--model", f.model, f.dir + "/good", "--no-cache", "--json"])
+        let b = runCLI(["predict", "--model", f.model, f.dir + "/good", "--no-cache", "--json"])
+        #expect(a.code == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        #expect(try a.json().arrayValue?.count == 12)
+
+        let wrong = runCLI(["fit", "--train", f.train, "--scorer", "svdd-conv", "--model", f.dir + "/x.tkd"])
+        #expect(wrong.code == 1)
+        #expect(wrong.stderr.contains("svdd-conv needs square grey images"))
+        let stray = runCLI(["fit", "--train", f.train, "--pca", "4", "--epochs", "3", "--model", f.dir + "/x.tkd"])
+        #expect(stray.code == 2)
+        #expect(stray.stderr.contains("--epochs applies to the Deep SVDD scorers only"))
+    }
+
     @Test func badInputsExitWithNamedErrors() throws {
         let f = try Files()
         var r = runCLI(["fit", "--train", f.train, "--pca", "4", "--calibration", "none", "--model", f.model])

@@ -82,6 +82,6 @@ import Testing
         #expect(try FeatureExtractorKind(name: "efficientnet-lite0") == .efficientNetLite0)
         #expect(try FeatureExtractorKind.pixels.makeExtractor().dimension == 1024)
         do { _ = try FeatureExtractorKind(name: "resnet"); Issue.record("accepted") }
-        catch { #expect(error.description == "unknown feature extractor `resnet`; expected one of: efficientnet-lite0, pixels") }
+        catch { #expect(error.description == "unknown feature extractor `resnet`; expected one of: efficientnet-lite0, pixels, grey128") }
     }
 }

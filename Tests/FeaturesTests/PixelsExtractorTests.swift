@@ -3,6 +3,14 @@ import Testing
 @testable import Features
 
 @Suite struct PixelsExtractorTests {
+    @Test func namedKindsBuildTheirSizes() throws {
+        #expect(try FeatureExtractorKind(name: "pixels").makeExtractor().dimension == 1024)
+        let grey = try FeatureExtractorKind(name: "grey128").makeExtractor()
+        #expect(grey.dimension == 128 * 128)
+        #expect(grey.identifier == "pixels/grey-128x128-antialias-bilinear/v1")
+        #expect(throws: FeaturesError.self) { try FeatureExtractorKind(name: "grey64") }
+    }
+
     @Test func greyThirtyTwoSquareInUnitRange() throws {
         let rgb = Image(width: 90, height: 70, channels: 3, pixels: (0..<90 * 70 * 3).map { UInt8(truncatingIfNeeded: $0 * 13 % 256) })
         let extractor = PixelsExtractor()

@@ -10,7 +10,8 @@ public enum DetectorScorer: AnomalyScorer {
     public var kind: ScorerKind {
         switch self {
         case .kde: .kde
-        case .svdd: .svdd
+        case let .svdd(s):
+            if case .convolutional = s.architecture { .svddConvolutional } else { .svdd }
         }
     }
 

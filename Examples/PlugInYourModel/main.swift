@@ -4,6 +4,7 @@
 // Here the "model" is a closure: the distance of a 2-D feature from the mean
 // of the good training features. Any scorer (anomalib, an ONNX model, a KDE)
 // fits the same three lines: score held-out good samples, fit, label.
+import Foundation
 import ThresholdKit
 
 var rng = SeededGenerator(seed: 1)
@@ -25,3 +26,17 @@ for (x, e) in zip(incoming, try threshold.explain(scores, calibration: calibrati
     print(x, e.isAnomalous ? "anomalous" : "good", "score", e.score, "p-value", e.pValue ?? .nan)
 }
 print("threshold", threshold.value, "targets FPR", threshold.targetFPR ?? .nan)
+
+// Or let ThresholdKit fit the scorer too, and keep the whole detector (scorer, threshold,
+// calibration scores) in one file: here a KDE on the same 2-D features.
+var job = DetectorTraining(scorer: ScorerSettings(kind: .kde), threshold: .strategy(ConformalThreshold(alpha: 0.01)))
+job.scorer.componentCount = 2
+let goodRows = training.map { $0.map(Float.init) }
+let fitted = try job.fit(DetectorTraining.Samples(vectors: goodRows, features: .vectors(dimension: 2))).detector
+let path = FileManager.default.temporaryDirectory.appendingPathComponent("plug-in-example.tkd").path
+try fitted.write(to: path)
+let loaded = try Detector.read(path: path)
+let rows = Matrix<Float>(rows: incoming.count, columns: 2, elements: incoming.flatMap { $0.map(Float.init) })
+for (x, p) in zip(incoming, try loaded.predict(rows)) {
+    print(x, p.isAnomalous ? "anomalous" : "good", "KDE score", p.score, "p-value", p.pValue ?? .nan)
+}

@@ -123,8 +123,9 @@ public struct DetectorTraining: Sendable {
             let images = samples.images!
             // Synthetic anomalies come from images the scorer did not see, where there are any.
             let rows = calibrated.calibrationRows.isEmpty ? Array(0..<n) : calibrated.calibrationRows
-            if calibrated.calibrationRows.isEmpty {
-                warnings.append("synthetic anomalies were made from training images (no calibration split); their scores are optimistic")
+            if calibrated.calibrationRows.isEmpty || calibration == .crossfit {
+                // Crossfit's final scorer trained on every image, so it has seen each source image too.
+                warnings.append("synthetic anomalies were made from images the final scorer trained on (calibration \(calibration.rawValue)); their scores are optimistic")
             }
             let (table, _) = try SyntheticFeatures.extract(rows.map { images.paths[$0] }, extractor: images.extractor,
                                                            generator: generator, seed: scorer.seed,

@@ -14,6 +14,14 @@ public struct KolmogorovSmirnov: Sendable, Hashable {
     /// within about 0.02 of the exact value for n ≥ 5 (0.86 vs 0.84 at n = 7).
     public var pValue: Double
     public var count: Int
+    /// D⁺ = sup (F_n(x) − x): how far the values crowd towards 0. Conformal p-values that are
+    /// too small mean test scores run higher than the calibration scores: more false alarms than α.
+    public var excessBelow: Double
+    /// D⁻ = sup (x − F_n(x)): how far the values crowd towards 1 (scores lower: fewer false alarms).
+    public var excessAbove: Double
+
+    /// Whether the values lean towards 0, the side that breaks a false-alarm guarantee.
+    public var leansLow: Bool { excessBelow >= excessAbove }
 
     /// Tests `values` (each in [0, 1]) for uniformity.
     ///
@@ -28,10 +36,14 @@ public struct KolmogorovSmirnov: Sendable, Hashable {
         }
         let s = values.sorted()
         let n = Double(s.count)
-        var d = 0.0
+        var (below, above) = (0.0, 0.0)
         for (i, x) in s.enumerated() {
-            d = max(d, Double(i + 1) / n - x, x - Double(i) / n)
+            below = max(below, Double(i + 1) / n - x)
+            above = max(above, x - Double(i) / n)
         }
+        excessBelow = below
+        excessAbove = above
+        let d = max(below, above)
         statistic = d
         count = s.count
         let root = n.squareRoot()

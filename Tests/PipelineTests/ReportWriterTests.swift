@@ -21,6 +21,17 @@ import Thresholding
             shift: try KolmogorovSmirnov(uniform: test.filter { !$0.isAnomalous }.compactMap(\.pValue)), detectorPath: "detector.tkd")
     }
 
+    /// The shift warning says which way the test-good scores moved, and so which way the false alarms go.
+    @Test func shiftWarningNamesTheDirection() throws {
+        var r = try Self.result()
+        r.shift = try KolmogorovSmirnov(uniform: (0..<30).map { 0.001 + 0.1 * Double($0) / 29 })
+        #expect(r.shiftWarning?.contains("score higher than the calibration images, so expect more false alarms than α") == true)
+        r.shift = try KolmogorovSmirnov(uniform: (0..<30).map { 0.8 + 0.2 * Double($0) / 29 })
+        #expect(r.shiftWarning?.contains("score lower than the calibration images") == true)
+        r.shift = try KolmogorovSmirnov(uniform: (0..<30).map { (Double($0) + 0.5) / 30 })
+        #expect(r.shiftWarning == nil)
+    }
+
     @Test func jsonAddsExactlyCalibrationAndRecommended() throws {
         let j = try Self.result().json()
         #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "recommended"])

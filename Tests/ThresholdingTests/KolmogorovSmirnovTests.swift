@@ -20,6 +20,12 @@ import Testing
         let shifted = try KolmogorovSmirnov(uniform: (0..<40).map { 0.01 + 0.29 * Double($0) / 39 })
         #expect(abs(shifted.statistic - 0.7) < 1e-12)
         #expect(shifted.pValue < 1e-15)
+        // Crowded towards 0: D⁺ = 1 − 0.3 is the statistic, D⁻ = 0.01 − 0.
+        #expect(shifted.leansLow)
+        #expect(abs(shifted.excessBelow - 0.7) < 1e-12 && abs(shifted.excessAbove - 0.01) < 1e-12)
+        let high = try KolmogorovSmirnov(uniform: (0..<40).map { 0.7 + 0.29 * Double($0) / 39 })
+        #expect(!high.leansLow)
+        #expect(abs(high.excessAbove - 0.7) < 1e-12)
     }
 
     @Test func uniformDrawsRejectAtAboutTheNominalRate() throws {

@@ -74,8 +74,11 @@ public struct DatasetComparisonResult: Sendable {
     /// A one-line warning when the test-good p-values are not uniform.
     public var shiftWarning: String? {
         guard let shift, shift.pValue < Self.shiftLevel else { return nil }
+        let side = shift.leansLow
+            ? "test-good images score higher than the calibration images, so expect more false alarms than α"
+            : "test-good images score lower than the calibration images, so false alarms should stay below α"
         return "test-good p-values are not uniform (KS D = \(shortNumber(shift.statistic)), p = \(shortNumber(shift.pValue)), n = \(shift.count)):"
-            + " the good images inspected differ from those used for fitting, so no false-alarm guarantee holds"
+            + " the good images inspected differ from those used for fitting, so no false-alarm guarantee holds; \(side)"
     }
 
     /// The `compare --json` contract plus `calibration` and `recommended`.

@@ -3,6 +3,7 @@ import Foundation
 import Imaging
 import Randomness
 import Testing
+import Thresholding
 @testable import Commands
 
 @Suite struct FitPredictCommandTests {
@@ -51,6 +52,16 @@ import Testing
             #expect(abs(p * 25 - (p * 25).rounded()) < 1e-9)
         }
         #expect(items.suffix(5).allSatisfy { $0["label"]?.intValue == 1 })
+
+        // --fdr adds Benjamini–Hochberg over the batch: the same selection `BenjaminiHochberg` makes.
+        let bh = runCLI(["predict", "--model", f.model, f.query, "--json", "--fdr", "0.2"])
+        #expect(bh.code == 0, "\(bh.stderr)")
+        let withBH = try #require(try bh.json().arrayValue)
+        let pValues = withBH.compactMap { $0["p_value"]?.doubleValue }
+        let expected = try BenjaminiHochberg.select(pValues: pValues, q: 0.2).selected
+        #expect(withBH.map { $0["bh_selected"]?.boolValue } == expected.map { $0 })
+        #expect(expected.suffix(5).allSatisfy { $0 })
+        #expect(runCLI(["predict", "--model", f.model, f.query, "--fdr", "1.5"]).code == 2)
     }
 
     @Test func svddAndOtherThresholdsFit() throws {

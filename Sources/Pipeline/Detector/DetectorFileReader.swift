@@ -153,6 +153,7 @@ struct DetectorFileReader {
             architecture = .convolutional(imageSize: try int("scorer", "architecture", "image_size"))
         case let other: throw error("scorer.architecture.type \"\(other)\" is unknown (expected mlp or conv)")
         }
+        do throws(DeepSVDDError) { try architecture.validate() } catch { throw self.error("scorer.architecture: \(error)") }
         guard architecture.sampleShape.reduce(1, *) == dimension else {
             throw error("the Deep SVDD network takes \(architecture.sampleShape.reduce(1, *)) inputs, the features have \(dimension)")
         }

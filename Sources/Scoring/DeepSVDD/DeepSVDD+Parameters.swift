@@ -1,5 +1,3 @@
-import Randomness
-
 extension DeepSVDD {
     /// The arrays that fix the trained encoder's output exactly, for storing a model: each
     /// weighted layer's weights, and each batch-norm layer's running mean then running
@@ -8,8 +6,7 @@ extension DeepSVDD {
 
     /// The length of each array `parameters` returns for `architecture`.
     public static func parameterSizes(for architecture: DeepSVDDArchitecture) -> [Int] {
-        var unused = SeededGenerator(seed: 0)
-        return Sequential(layers: architecture.encoderLayers(), generator: &unused).stateSizes
+        Sequential.stateSizes(of: architecture.encoderLayers())
     }
 
     /// A trained model rebuilt from stored parts; its scores equal the original's bit for bit.
@@ -20,9 +17,10 @@ extension DeepSVDD {
     public init(architecture: DeepSVDDArchitecture, objective: DeepSVDDObjective, center: [Float], radius: Double,
                 parameters: [[Float]]) throws(DeepSVDDError) {
         try architecture.validate()
-        var unused = SeededGenerator(seed: 0)
-        var network = Sequential(layers: architecture.encoderLayers(), generator: &unused)
-        let sizes = network.stateSizes
+        // Sizes come from the layer shapes alone, so a stored architecture claiming huge layers
+        // is refused by the comparison below instead of by an allocation.
+        let layers = architecture.encoderLayers()
+        let sizes = Sequential.stateSizes(of: layers)
         guard parameters.count == sizes.count else {
             throw .invalidConfiguration("expected \(sizes.count) parameter arrays for this architecture, got \(parameters.count)")
         }
@@ -38,7 +36,9 @@ extension DeepSVDD {
         guard center.allSatisfy(\.isFinite), radius.isFinite, radius >= 0 else {
             throw .invalidConfiguration("centre and radius must be finite, and the radius non-negative")
         }
-        _ = network.restore(parameters)
+        guard let network = Sequential(layers: layers, state: parameters) else {
+            throw .invalidConfiguration("the parameter arrays do not fit the architecture")
+        }
         self.init(architecture: architecture, objective: objective, center: center, radius: radius, network: network)
     }
 }

@@ -41,15 +41,22 @@ public enum DeepSVDDArchitecture: Sendable, Hashable {
     }
 
     /// Throws if a dimension is out of range.
-    func validate() throws(DeepSVDDError) {
+    /// Throws if a dimension is out of range: not positive, or so large that a layer would hold
+    /// more than 2³⁰ weights or an input more than 2²⁶ values (a stored architecture is checked
+    /// before anything is sized from it).
+    public func validate() throws(DeepSVDDError) {
         switch self {
         case let .multilayerPerceptron(input, hidden, representation):
-            guard input > 0, representation > 0, hidden.allSatisfy({ $0 > 0 }) else {
-                throw .invalidConfiguration("MLP dimensions must be positive")
+            let widths = [input] + hidden + [representation]
+            guard widths.allSatisfy({ $0 > 0 && $0 <= 1 << 26 }) else {
+                throw .invalidConfiguration("MLP dimensions must lie in 1...\(1 << 26), got \(widths)")
+            }
+            for (a, b) in zip(widths, widths.dropFirst()) where a * b > 1 << 30 {
+                throw .invalidConfiguration("an MLP layer of \(a)×\(b) weights is larger than \(1 << 30)")
             }
         case let .convolutional(size):
-            guard size >= 32, size % 32 == 0 else {
-                throw .invalidConfiguration("image size must be a positive multiple of 32, got \(size)")
+            guard size >= 32, size % 32 == 0, size <= 4096 else {
+                throw .invalidConfiguration("image size must be a multiple of 32 in 32...4096, got \(size)")
             }
         }
     }

@@ -11,12 +11,27 @@ extension Sequential {
     }
 
     /// The sizes `state` has for these layers, in the same order.
-    var stateSizes: [Int] {
+    var stateSizes: [Int] { Self.stateSizes(of: layers) }
+
+    /// The sizes of the state arrays of `layers`, from their shapes alone (nothing is allocated).
+    static func stateSizes(of layers: [Layer]) -> [Int] {
         layers.flatMap { layer -> [Int] in
             if let count = layer.weightCount { return [count] }
             if case let .batchNorm(bn) = layer { return [bn.channels, bn.channels] }
             return []
         }
+    }
+
+    /// A network with the given state instead of random weights, or nil if `state` does not fit `layers`.
+    init?(layers: [Layer], state: [[Float]]) {
+        guard state.map(\.count) == Self.stateSizes(of: layers) else { return nil }
+        var weights: [[Float]] = [], next = 0
+        for layer in layers {
+            if layer.weightCount != nil { weights.append(state[next]); next += 1 }
+            if case .batchNorm = layer { next += 2 }
+        }
+        self.init(layers: layers, weights: weights)
+        guard restore(state) else { return nil }
     }
 
     /// Replaces weights and batch-norm statistics with `state` (as `state` returns them).

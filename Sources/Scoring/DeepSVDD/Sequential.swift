@@ -26,6 +26,18 @@ struct Sequential: Sendable, Hashable {
         self.weightSlots = slots
     }
 
+    /// A network with the given weights, one array per weighted layer in order (sizes checked by the caller).
+    init(layers: [Layer], weights: [[Float]]) {
+        var slots: [Int?] = [], next = 0
+        for layer in layers {
+            if layer.weightCount != nil { slots.append(next); next += 1 } else { slots.append(nil) }
+        }
+        precondition(next == weights.count, "\(weights.count) weight arrays for \(next) weighted layers")
+        self.layers = layers
+        self.weights = weights
+        self.weightSlots = slots
+    }
+
     /// Total number of trainable weights.
     var parameterCount: Int { weights.reduce(0) { $0 + $1.count } }
 

@@ -90,6 +90,11 @@ struct DetectorArchiveTests {
             }
         }.contains("pca_mean must be float32"))
         #expect(edited { setMetadata(&$0, "scorer", ["kind": "forest"]) }.contains("scorer.kind \"forest\" is unknown"))
+        // An architecture claiming absurd sizes is refused before anything is allocated for it.
+        let huge: JSONValue = ["kind": "svdd", "architecture": ["type": "conv", "image_size": .number(Double(1 << 40))]]
+        #expect(edited { setMetadata(&$0, "scorer", huge) }.contains("image size must be a multiple of 32 in 32...4096"))
+        let wide: JSONValue = ["kind": "svdd", "architecture": ["type": "mlp", "input": 12, "hidden": [.number(Double(1 << 40))], "representation": 4]]
+        #expect(edited { setMetadata(&$0, "scorer", wide) }.contains("MLP dimensions must lie in"))
         #expect(edited { setMetadata(&$0, "threshold", ["strategy": "manual"]) }.contains("the header has no field threshold.details"))
         #expect(edited { a in
             if let i = a.sections.firstIndex(where: { $0.name == "calibration_scores" }) { a.sections[i].array = NPYArray([1.0, .nan]) }

@@ -84,6 +84,10 @@ public struct DatasetComparison: Sendable {
 
         // Synthetic anomalies from the calibration images: defects no scorer has seen.
         let sourcePaths = calibrated.calibrationRows.map { train.paths[$0] }
+        if calibration == .crossfit {
+            // The final scorer trained on every image, so it has seen each synthetic anomaly's source.
+            warnings.append("crossfit: synthetic anomalies were made from images the final scorer trained on; their scores are optimistic")
+        }
         let (synthetic, syntheticSamples) = try SyntheticFeatures.extract(
             sourcePaths, extractor: extractor, generator: generator, seed: fitSeed,
             progress: { progress("synthetic anomalies", $0, $1) })

@@ -51,40 +51,9 @@ enum FitCommand {
         do throws(UsageError) {
             trainInputs = [try args.required("train")] + args.positionals
             modelPath = try args.required("model")
-            var settings = ScorerSettings(kind: ScorerKind(rawValue: try args.choice("scorer", from: ScorerKind.allCases.map(\.rawValue)) ?? "kde") ?? .kde)
-            if let s = try args.choice("scaling", from: KDEClassifier.FeatureScaling.allCases.map(\.rawValue)) {
-                settings.scaling = KDEClassifier.FeatureScaling(rawValue: s) ?? .scale
-            }
-            if let k = try args.int("pca") {
-                guard k >= 1 else { throw UsageError("--pca must be at least 1, got \(k)") }
-                settings.componentCount = k
-            }
-            settings.anomalibCompatible = args.flag("anomalib-compatible")
-            if let e = try args.int("epochs") {
-                guard e >= 1 else { throw UsageError("--epochs must be at least 1, got \(e)") }
-                settings.training.epochs = e
-            }
-            if let e = try args.int("pretrain-epochs") {
-                guard e >= 0 else { throw UsageError("--pretrain-epochs must be 0 or more, got \(e)") }
-                settings.training.pretrainingEpochs = e
-            }
-            if settings.kind == .kde, let stray = ["epochs", "pretrain-epochs"].first(where: { args.string($0) != nil }) {
-                throw UsageError("--\(stray) applies to the Deep SVDD scorers only")
-            }
-            if let s = try args.int("seed") {
-                guard s >= 0 else { throw UsageError("--seed must be a non-negative whole number") }
-                settings.seed = UInt64(s)
-            }
-            if settings.kind != .kde, let stray = ["scaling", "pca"].first(where: { args.string($0) != nil }) ?? (args.flag("anomalib-compatible") ? "anomalib-compatible" : nil) {
-                throw UsageError("--\(stray) applies to --scorer kde only")
-            }
-            let (choice, ignored) = try thresholdChoice(args)
+            let ignored: [String]
+            (training, ignored) = try configuredTraining(args)
             if !quiet { ignored.forEach { console.err("warning: \($0)") } }
-            training = DetectorTraining(scorer: settings, threshold: choice)
-            if let c = try args.choice("calibration", from: CalibrationMode.allCases.map(\.rawValue)) {
-                training.calibration = CalibrationMode(rawValue: c) ?? .split
-            }
-            if let b = args.string("blend") { training.generator.blendRange = try DatasetCompareCommand.blendRange(b) }
         } catch { throw CommandError(error, command: spec.name) }
 
         let inputs: InputSet
@@ -131,6 +100,44 @@ enum FitCommand {
             console.out("threshold \(t.strategy) = \(NumberText.exact(t.value))" + (t.targetFPR.map { "   target FPR \(NumberText.exact($0))" } ?? ""))
             console.out("wrote \(modelPath)")
         }
+    }
+
+    /// The scorer, threshold and calibration the options ask for, plus warnings for ignored strategy parameters.
+    static func configuredTraining(_ args: ParsedArguments) throws(UsageError) -> (DetectorTraining, [String]) {
+        var settings = ScorerSettings(kind: ScorerKind(rawValue: try args.choice("scorer", from: ScorerKind.allCases.map(\.rawValue)) ?? "kde") ?? .kde)
+        if let s = try args.choice("scaling", from: KDEClassifier.FeatureScaling.allCases.map(\.rawValue)) {
+            settings.scaling = KDEClassifier.FeatureScaling(rawValue: s) ?? .scale
+        }
+        if let k = try args.int("pca") {
+            guard k >= 1 else { throw UsageError("--pca must be at least 1, got \(k)") }
+            settings.componentCount = k
+        }
+        settings.anomalibCompatible = args.flag("anomalib-compatible")
+        if let e = try args.int("epochs") {
+            guard e >= 1 else { throw UsageError("--epochs must be at least 1, got \(e)") }
+            settings.training.epochs = e
+        }
+        if let e = try args.int("pretrain-epochs") {
+            guard e >= 0 else { throw UsageError("--pretrain-epochs must be 0 or more, got \(e)") }
+            settings.training.pretrainingEpochs = e
+        }
+        if settings.kind == .kde, let stray = ["epochs", "pretrain-epochs"].first(where: { args.string($0) != nil }) {
+            throw UsageError("--\(stray) applies to the Deep SVDD scorers only")
+        }
+        if let s = try args.int("seed") {
+            guard s >= 0 else { throw UsageError("--seed must be a non-negative whole number") }
+            settings.seed = UInt64(s)
+        }
+        if settings.kind != .kde, let stray = ["scaling", "pca"].first(where: { args.string($0) != nil }) ?? (args.flag("anomalib-compatible") ? "anomalib-compatible" : nil) {
+            throw UsageError("--\(stray) applies to --scorer kde only")
+        }
+        let (choice, ignored) = try thresholdChoice(args)
+        var training = DetectorTraining(scorer: settings, threshold: choice)
+        if let c = try args.choice("calibration", from: CalibrationMode.allCases.map(\.rawValue)) {
+            training.calibration = CalibrationMode(rawValue: c) ?? .split
+        }
+        if let b = args.string("blend") { training.generator.blendRange = try DatasetCompareCommand.blendRange(b) }
+        return (training, ignored)
     }
 
     /// The threshold strategy from `--threshold` and its parameters.

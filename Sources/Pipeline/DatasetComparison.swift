@@ -63,33 +63,15 @@ public struct DatasetComparison: Sendable {
 
         // Calibration: the split follows numpy.random.RandomState(seed).permutation, so it can be reproduced in Python.
         let plan = Calibration(mode: calibration, shuffle: .numpy(UInt32(truncatingIfNeeded: seed)))
-        let fitSeed = seed
-        let calibrated: Calibrated<DetectorScorer>
-        do throws(CalibrationFailure<ScoringError>) {
-            calibrated = try plan.run(
-                rowCount: train.vectors.count,
-                fit: { (rows: [Int]) throws(ScoringError) in
-                    progress("fit \(scorer.rawValue)", 0, 1)
-                    return try scorer.fit(Matrix(rows: rows, of: train.vectors), seed: fitSeed) { p in
-                        progress("train \(scorer.rawValue) (\(p.phase))", p.epoch, p.epochCount)
-                    }
-                },
-                score: { (s: DetectorScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: train.vectors)) })
-        } catch {
-            switch error {
-            case .setting(let e): throw e
-            case .scorer(let e): throw .stage(e.description)
-            }
-        }
+        var settings = ScorerSettings(kind: scorer)
+        settings.seed = seed
+        let calibrated = try settings.calibrated(on: train.vectors, plan: plan, progress: progress)
 
-        // Synthetic anomalies from the calibration images: defects no scorer has seen.
-        let sourcePaths = calibrated.calibrationRows.map { train.paths[$0] }
-        if calibration == .crossfit {
-            // The final scorer trained on every image, so it has seen each synthetic anomaly's source.
-            warnings.append("crossfit: synthetic anomalies were made from images the final scorer trained on; their scores are optimistic")
-        }
+        // Synthetic anomalies from the calibration images: defects a split scorer has not seen.
+        let (sourceRows, sourceWarning) = calibrated.syntheticSourceRows()
+        warnings += sourceWarning.map { [$0] } ?? []
         let (synthetic, syntheticSamples) = try SyntheticFeatures.extract(
-            sourcePaths, extractor: extractor, generator: generator, seed: fitSeed,
+            sourceRows.map { train.paths[$0] }, extractor: extractor, generator: generator, seed: seed,
             progress: { progress("synthetic anomalies", $0, $1) })
         let testScores: [Double], syntheticScores: [Double]
         do throws(ScoringError) {

@@ -1,7 +1,6 @@
 import LinearAlgebra
-import Scoring
 
-/// The scorers the CLI can fit by name.
+/// The scorers the CLI can fit by name; `ScorerSettings` builds and fits them.
 public enum ScorerKind: String, Sendable, CaseIterable {
     /// PCA + Gaussian KDE (anomalib's DFKDE classification stage); score = −log-density.
     case kde
@@ -10,14 +9,6 @@ public enum ScorerKind: String, Sendable, CaseIterable {
     /// Deep SVDD with the convolutional encoder on square grey images (`grey128` features), after
     /// autoencoder pre-training; ANCHORS.md's settings by default.
     case svddConvolutional = "svdd-conv"
-
-    /// Fits a fresh scorer of this kind, with default settings, on `rows` (good samples only).
-    public func fit(_ rows: Matrix<Float>, seed: UInt64,
-                    progress: (@Sendable (DeepSVDDProgress) -> Void)? = nil) throws(ScoringError) -> DetectorScorer {
-        var settings = ScorerSettings(kind: self)
-        settings.seed = seed
-        return try settings.fit(rows, progress: progress)
-    }
 }
 
 extension Matrix where Scalar == Float {

@@ -87,24 +87,7 @@ public struct DetectorTraining: Sendable {
         }
         var warnings: [String] = []
         let plan = Calibration(mode: calibration, shuffle: .seeded(scorer.seed))
-        let settings = scorer
-        let calibrated: Calibrated<DetectorScorer>
-        do throws(CalibrationFailure<ScoringError>) {
-            calibrated = try plan.run(
-                rowCount: n,
-                fit: { (rows: [Int]) throws(ScoringError) in
-                    progress("fit \(settings.kind.rawValue)", 0, 1)
-                    return try settings.fit(Matrix(rows: rows, of: samples.vectors)) { p in
-                        progress("train svdd (\(p.phase))", p.epoch, p.epochCount)
-                    }
-                },
-                score: { (s: DetectorScorer, rows: [Int]) throws(ScoringError) in try s.score(Matrix(rows: rows, of: samples.vectors)) })
-        } catch {
-            switch error {
-            case .setting(let e): throw e
-            case .scorer(let e): throw .stage("fitting the \(settings.kind.rawValue) scorer: \(e)")
-            }
-        }
+        let calibrated = try scorer.calibrated(on: samples.vectors, plan: plan, progress: progress)
         warnings += calibrated.scorer.warnings
         var normal = calibrated.calibrationScores
         var anomalous: [Double] = []
@@ -121,12 +104,8 @@ public struct DetectorTraining: Sendable {
             strategy = s
         case .synthetic(let rule):
             let images = samples.images!
-            // Synthetic anomalies come from images the scorer did not see, where there are any.
-            let rows = calibrated.calibrationRows.isEmpty ? Array(0..<n) : calibrated.calibrationRows
-            if calibrated.calibrationRows.isEmpty || calibration == .crossfit {
-                // Crossfit's final scorer trained on every image, so it has seen each source image too.
-                warnings.append("synthetic anomalies were made from images the final scorer trained on (calibration \(calibration.rawValue)); their scores are optimistic")
-            }
+            let (rows, sourceWarning) = calibrated.syntheticSourceRows()
+            warnings += sourceWarning.map { [$0] } ?? []
             let (table, _) = try SyntheticFeatures.extract(rows.map { images.paths[$0] }, extractor: images.extractor,
                                                            generator: generator, seed: scorer.seed,
                                                            progress: { progress("synthetic anomalies", $0, $1) })

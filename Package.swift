@@ -59,7 +59,7 @@ let package = Package(
             name: "DeepSVDDBenchmarks", dependencies: ["Scoring", "Randomness", "ArrayFormats"],
             path: "Benchmarks/DeepSVDDBenchmarks"),
         .executableTarget(
-            name: "DeepSVDDBottle", dependencies: ["Scoring", "Imaging", "Pipeline", "Thresholding"],
+            name: "DeepSVDDBottle", dependencies: ["Scoring", "Imaging", "Features", "Pipeline", "Thresholding"],
             path: "Benchmarks/DeepSVDDBottle"),
         .executableTarget(
             name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],

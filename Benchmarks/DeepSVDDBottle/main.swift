@@ -5,6 +5,7 @@
 //   swift run -c release DeepSVDDBottle [DATASET_DIR] [--seeds 0,1,2] [--quiet] [--log]
 //
 // DATASET_DIR defaults to $THRESHOLDKIT_SHARED/datasets/bottle or ../shared/datasets/bottle.
+import Features
 import Foundation
 import Imaging
 import Pipeline
@@ -28,15 +29,11 @@ guard FileManager.default.fileExists(atPath: root) else {
     exit(0)
 }
 
-/// Grey, antialiased resize to 128×128, values in [0, 1]: the input the anchor's encoder takes.
+/// The `grey128` features `--scorer svdd-conv` uses: grey, antialiased resize to 128×128, values in [0, 1].
 func load(_ paths: [String]) throws -> Tensor {
-    var values: [Float] = []
-    values.reserveCapacity(paths.count * 128 * 128)
-    for path in paths {
-        let image = try ImageFile.read(path: path).image.greyscale()
-        values += PlanarImage(image).resized(width: 128, height: 128).values
-    }
-    return Tensor(shape: [paths.count, 1, 128, 128], values: values)
+    let images = try paths.map { try ImageFile.read(path: $0).image }
+    let rows = try FeatureExtractorKind.grey128.makeExtractor().features(of: images)
+    return Tensor(shape: [paths.count, 1, 128, 128], values: rows.flatMap { $0 })
 }
 
 let dataset = try MVTecDataset.load(root: root)

@@ -171,3 +171,58 @@ import Thresholding
         #expect(r.code == 2)
     }
 }
+
+/// Every new entry point meets empty, non-finite, corrupt and wrongly shaped input with exit 1 and a message naming it.
+@Suite struct NewCommandsBadInputTests {
+    @Test func badMatricesAndFolders() throws {
+        let f = try FitPredictCommandTests.Files()
+        var values = [Float](repeating: 0.5, count: 30 * 10)
+        values[7 * 10 + 3] = .nan
+        try NPY.write(NPYArray(rows: 30, columns: 10, values: values), to: f.dir + "/nan.npy")
+        try NPY.write(NPYArray([1, 2, 3] as [Float]), to: f.dir + "/flat.npy")
+        try NPY.write(NPYArray(rows: 0, columns: 10, values: [Float]()), to: f.dir + "/empty.npy")
+        try FileManager.default.createDirectory(atPath: f.dir + "/nothing", withIntermediateDirectories: true)
+        for (input, message) in [("nan.npy", "row 7, column 3"), ("flat.npy", "two-dimensional"), ("empty.npy", "at least one row"),
+                                 ("nothing", "a folder holding image files"), ("missing.npy", "an existing file or folder")] {
+            let fit = runCLI(["fit", "--train", f.dir + "/" + input, "--model", f.model])
+            #expect(fit.code == 1, "fit \(input)")
+            #expect(fit.stderr.contains(message), "fit \(input): \(fit.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.model))
+        #expect(runCLI(["fit", "--train", f.train, "--pca", "4", "--model", f.model, "--quiet"]).code == 0)
+        for (input, message) in [("nan.npy", "row 7, column 3"), ("empty.npy", "at least one row"), ("flat.npy", "two-dimensional")] {
+            let predict = runCLI(["predict", "--model", f.model, f.dir + "/" + input])
+            #expect(predict.code == 1, "predict \(input)")
+            #expect(predict.stderr.contains(message), "predict \(input): \(predict.stderr)")
+        }
+    }
+
+    @Test func corruptImages() throws {
+        let f = try FitPredictCommandTests.Files()
+        try FileManager.default.createDirectory(atPath: f.dir + "/imgs", withIntermediateDirectories: true)
+        for i in 0..<20 {
+            let pixels = (0..<(32 * 32)).map { UInt8(($0 * 7 + i * 13) % 256) }
+            try ImageFile.write(Image(width: 32, height: 32, channels: 1, pixels: pixels), to: f.dir + "/imgs/\(i).png")
+        }
+        #expect(runCLI(["fit", "--train", f.dir + "/imgs", "--features", "pixels", "--pca", "4", "--threshold", "mad",
+                        "--model", f.model, "--no-cache", "--quiet"]).code == 0)
+        _ = FileManager.default.createFile(atPath: f.dir + "/imgs/zz-broken.png", contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]))
+        for args in [["predict", "--model", f.model, f.dir + "/imgs", "--no-cache"],
+                     ["fit", "--train", f.dir + "/imgs", "--features", "pixels", "--pca", "4", "--model", f.dir + "/other.tkd", "--no-cache"],
+                     ["synthesize", "--input", f.dir + "/imgs", "--output", f.dir + "/syn"],
+                     ["features", "--input", f.dir + "/imgs", "--features", "pixels", "--out", f.dir + "/x.npy", "--no-cache"],
+                     ["convert", f.dir + "/imgs/zz-broken.png", f.dir + "/x.png"]] {
+            let r = runCLI(args)
+            #expect(r.code == 1, "\(args[0])")
+            #expect(r.stderr.contains("zz-broken.png"), "\(args[0]): \(r.stderr)")
+        }
+        // Feature matrices where images are expected, and the reverse.
+        for args in [["synthesize", "--input", f.train, "--output", f.dir + "/syn"],
+                     ["features", "--input", f.train, "--features", "pixels", "--out", f.dir + "/x.npy"],
+                     ["predict", "--model", f.model, f.train]] {
+            let r = runCLI(args)
+            #expect(r.code == 1, "\(args[0]) with a .npy")
+        }
+        #expect(runCLI(["convert", f.dir + "/none.png", f.dir + "/x.png"]).code == 1)
+    }
+}

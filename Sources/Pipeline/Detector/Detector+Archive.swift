@@ -15,7 +15,7 @@ extension Detector {
     public func write(to path: String) throws(PipelineError) {
         let archive = try archive()
         do throws(ArrayFormatError) { try archive.write(to: path) } catch {
-            throw .detectorFile(path: path, reason: error.description)
+            throw .detectorFile(path: path, reason: Self.reason(error, path: path))
         }
     }
 
@@ -25,7 +25,7 @@ extension Detector {
     public static func read(path: String) throws(PipelineError) -> Detector {
         let archive: TensorArchive
         do throws(ArrayFormatError) { archive = try TensorArchive.read(path: path) } catch {
-            throw .detectorFile(path: path, reason: error.description)
+            throw .detectorFile(path: path, reason: Self.reason(error, path: path))
         }
         return try Detector(archive: archive, path: path)
     }
@@ -104,6 +104,12 @@ extension Detector {
         self.init(features: features, scorer: scorer, threshold: threshold, calibration: mode,
                   calibrationScores: calibrationScores, normalization: normalization,
                   provenance: archive.metadata["provenance"] ?? [:])
+    }
+
+    /// The archive error's text without its leading file name, which `detectorFile` already gives.
+    static func reason(_ error: ArrayFormatError, path: String) -> String {
+        let text = error.description
+        return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
     }
 
     static func name(of method: PCAMethod) -> String {

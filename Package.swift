@@ -48,26 +48,28 @@ let package = Package(
                            "LinearAlgebra", "Scoring", "Pipeline"]),
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),
 
+        // What the benchmarks share: python3 references run in the same process, the timing table row.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         // Benchmarks: release builds only (`swift run -c release <name>`); each prints anchors and ratios.
         .executableTarget(
-            name: "ThresholdingBenchmarks", dependencies: ["Thresholding", "Randomness"],
+            name: "ThresholdingBenchmarks", dependencies: ["BenchmarkSupport", "Thresholding", "Randomness"],
             path: "Benchmarks/ThresholdingBenchmarks"),
         .executableTarget(
-            name: "ScoringBenchmarks", dependencies: ["Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"],
+            name: "ScoringBenchmarks", dependencies: ["BenchmarkSupport", "Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"],
             path: "Benchmarks/ScoringBenchmarks"),
         .executableTarget(
             name: "DeepSVDDBenchmarks", dependencies: ["Scoring", "Randomness", "ArrayFormats"],
             path: "Benchmarks/DeepSVDDBenchmarks"),
         .executableTarget(
-            name: "DeepSVDDBottle", dependencies: ["Scoring", "Imaging", "Features", "Pipeline", "Thresholding"],
+            name: "DeepSVDDBottle", dependencies: ["TestSupport", "Scoring", "Imaging", "Features", "Pipeline", "Thresholding"],
             path: "Benchmarks/DeepSVDDBottle"),
         .executableTarget(
             name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],
             path: "Benchmarks/SynthesisBenchmarks"),
         .executableTarget(
-            name: "ImagingBenchmarks", dependencies: ["Imaging"], path: "Benchmarks/ImagingBenchmarks"),
+            name: "ImagingBenchmarks", dependencies: ["TestSupport", "Imaging"], path: "Benchmarks/ImagingBenchmarks"),
         .executableTarget(
-            name: "FeaturesBenchmarks", dependencies: ["Features", "Imaging", "ArrayFormats"],
+            name: "FeaturesBenchmarks", dependencies: ["TestSupport", "Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 
         // Runnable programs for the README's uses; `swift run <name>`.
@@ -76,7 +78,7 @@ let package = Package(
         .executableTarget(name: "CompareStrategies", dependencies: ["ThresholdKit"], path: "Examples/CompareStrategies"),
         .executableTarget(name: "SyntheticAnomalies", dependencies: ["ThresholdKit"], path: "Examples/SyntheticAnomalies"),
 
-        // Test-only helpers shared by the test targets (where the ../shared reference data is).
+        // Where the ../shared reference data is, for the test targets and the benchmarks.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ThresholdingTests", dependencies: ["Thresholding", "Randomness"]),

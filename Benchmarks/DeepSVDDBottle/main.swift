@@ -4,12 +4,13 @@
 //
 //   swift run -c release DeepSVDDBottle [DATASET_DIR] [--seeds 0,1,2] [--quiet] [--log]
 //
-// DATASET_DIR defaults to $THRESHOLDKIT_SHARED/datasets/bottle or ../shared/datasets/bottle.
+// DATASET_DIR defaults to $THRESHOLDKIT_SHARED/datasets/bottle, or ../shared/datasets/bottle beside the package.
 import Features
 import Foundation
 import Imaging
 import Pipeline
 import Scoring
+import TestSupport
 import Thresholding
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,8 +23,7 @@ if let i = arguments.firstIndex(of: "--seeds"), i + 1 < arguments.count {
     seeds = arguments[i + 1].split(separator: ",").compactMap { UInt64($0) }
     arguments.removeSubrange(i...(i + 1))
 }
-let shared = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] ?? "../shared"
-let root = arguments.first ?? "\(shared)/datasets/bottle"
+let root = arguments.first ?? SharedReference.path("datasets/bottle")
 guard FileManager.default.fileExists(atPath: root) else {
     print("skipped: no dataset at \(root) (pass DATASET_DIR or set THRESHOLDKIT_SHARED)")
     exit(0)

@@ -8,16 +8,13 @@ import ArrayFormats
 import Features
 import Foundation
 import Imaging
+import TestSupport
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "speed"
 let limit = arguments.count > 1 ? Int(arguments[1]) : nil
 
-let shared: URL = {
-    if let env = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] { return URL(fileURLWithPath: env) }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-}()
+let shared = SharedReference.root
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 

@@ -1,12 +1,12 @@
 // Decoder speed on the real sets, against ANCHORS.md (Pillow/libpng 42 images/s on bottle).
 // Run in release: `swift run -c release ImagingBenchmarks [DATASETS_DIR]`; DATASETS_DIR defaults to
-// $THRESHOLDKIT_SHARED/datasets or ../shared/datasets. Files are read into memory first, so only
+// $THRESHOLDKIT_SHARED/datasets or the datasets in ../shared beside the package. Files are read into memory first, so only
 // decoding is timed, on one core (the pipeline decodes two files at a time).
 import Foundation
 import Imaging
+import TestSupport
 
-let shared = ProcessInfo.processInfo.environment["THRESHOLDKIT_SHARED"] ?? "../shared"
-let root = CommandLine.arguments.dropFirst().first ?? "\(shared)/datasets"
+let root = CommandLine.arguments.dropFirst().first ?? SharedReference.path("datasets")
 
 func files(_ folder: String, extension ext: String) -> [String] {
     let names = (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []

@@ -4,6 +4,7 @@
 // give the same log-densities).
 //
 // Build and run in release: swift run -c release ScoringBenchmarks
+import BenchmarkSupport
 import Foundation
 import LinearAlgebra
 import Randomness
@@ -66,9 +67,7 @@ struct ScipyResult {
 }
 
 /// scipy's gaussian_kde fitted on the same points, logpdf of the same queries (best of 3), or why it was skipped.
-func runScipy(points: Matrix<Float>, queries: Matrix<Float>) -> Result<ScipyResult, ScipyUnavailable> {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("thresholdkit-scoring-bench-\(ProcessInfo.processInfo.processIdentifier)")
+func runScipy(points: Matrix<Float>, queries: Matrix<Float>) -> Result<ScipyResult, ReferenceUnavailable> {
     let script = """
         import sys, time
         import numpy as np
@@ -81,46 +80,18 @@ func runScipy(points: Matrix<Float>, queries: Matrix<Float>) -> Result<ScipyResu
         v.astype(np.float64).tofile(sys.argv[3])
         print(best)
         """
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let pointsFile = directory.appendingPathComponent("points.f32")
-        let queriesFile = directory.appendingPathComponent("queries.f32")
-        let outputFile = directory.appendingPathComponent("logpdf.f64")
-        try points.elements.withUnsafeBytes { try Data($0).write(to: pointsFile) }
-        try queries.elements.withUnsafeBytes { try Data($0).write(to: queriesFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, pointsFile.path, queriesFile.path, outputFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let seconds = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-              let bytes = try? Data(contentsOf: outputFile)
-        else {
-            return .failure(ScipyUnavailable(reason: "python3 with scipy did not run (exit \(process.terminationStatus))"))
+    let inputs = [("points.f32", points.elements.withUnsafeBytes { Data($0) }),
+                  ("queries.f32", queries.elements.withUnsafeBytes { Data($0) })]
+    return PythonReference.run(script: script, inputs: inputs).flatMap { run in
+        guard let seconds = Double(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), let bytes = run.output else {
+            return .failure(ReferenceUnavailable(reason: "python3 with scipy printed no timing"))
         }
-        let values = bytes.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
-        return .success(ScipyResult(seconds: seconds, logDensity: values))
-    } catch {
-        return .failure(ScipyUnavailable(reason: "\(error)"))
+        return .success(ScipyResult(seconds: seconds, logDensity: bytes.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }))
     }
 }
 
-struct ScipyUnavailable: Error {
-    var reason: String
-}
-
 func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
-    let ref = referenceSeconds.map { String(format: "%9.4f", $0) } ?? "        –"
-    let ratio = referenceSeconds.map { String(format: "%7.1f×", $0 / seconds) } ?? "       –"
-    let name = operation.padding(toLength: 40, withPad: " ", startingAt: 0)
-    let refName = reference.padding(toLength: 34, withPad: " ", startingAt: 0)
-    print("\(name) \(String(format: "%9.4f", seconds))   \(refName) \(ref)  \(ratio)")
+    comparisonRow(operation, seconds, reference, referenceSeconds, operationWidth: 40, referenceWidth: 34)
 }
 
 func verdict(_ name: String, _ seconds: Double, goal: Double) {

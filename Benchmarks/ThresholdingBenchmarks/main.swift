@@ -3,6 +3,7 @@
 // a numpy re-implementation of the same PR-curve F1 search run on the same data.
 //
 // Build and run in release: swift run -c release ThresholdingBenchmarks
+import BenchmarkSupport
 import Foundation
 import Randomness
 import Thresholding
@@ -111,46 +112,17 @@ let numpyScript = """
     print(best_f1, best_sort, repr(float(result[0])), repr(float(result[1])))
     """
 
-func runNumpyReference(scores: [Double], labels: [Bool]) -> Result<NumpyReference, NumpyUnavailable> {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("thresholdkit-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let scoresFile = directory.appendingPathComponent("scores.f64")
-        let labelsFile = directory.appendingPathComponent("labels.u8")
-        try scores.withUnsafeBytes { try Data($0).write(to: scoresFile) }
-        try Data(labels.map { $0 ? 1 : 0 }).write(to: labelsFile)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", numpyScript, scoresFile.path, labelsFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-        guard process.terminationStatus == 0, fields.count == 4 else {
-            return .failure(NumpyUnavailable(reason: "python3 with numpy did not run (exit \(process.terminationStatus))"))
-        }
+func runNumpyReference(scores: [Double], labels: [Bool]) -> Result<NumpyReference, ReferenceUnavailable> {
+    let inputs = [("scores.f64", scores.withUnsafeBytes { Data($0) }), ("labels.u8", Data(labels.map { $0 ? 1 : 0 }))]
+    return PythonReference.run(script: numpyScript, inputs: inputs).flatMap { run in
+        let fields = run.stdout.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        guard fields.count == 4 else { return .failure(ReferenceUnavailable(reason: "python3 with numpy printed \(fields.count) numbers, not 4")) }
         return .success(NumpyReference(f1Seconds: fields[0], sortSeconds: fields[1], threshold: fields[2], f1: fields[3]))
-    } catch {
-        return .failure(NumpyUnavailable(reason: "\(error)"))
     }
 }
 
-struct NumpyUnavailable: Error {
-    var reason: String
-}
-
 func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
-    let ref = referenceSeconds.map { String(format: "%9.4f", $0) } ?? "        –"
-    let ratio = referenceSeconds.map { String(format: "%7.1f×", $0 / seconds) } ?? "       –"
-    let name = operation.padding(toLength: 34, withPad: " ", startingAt: 0)
-    let refName = reference.padding(toLength: 36, withPad: " ", startingAt: 0)
-    print("\(name) \(String(format: "%9.4f", seconds))   \(refName) \(ref)  \(ratio)")
+    comparisonRow(operation, seconds, reference, referenceSeconds, operationWidth: 34, referenceWidth: 36)
 }
 
 let numpy = runNumpyReference(scores: scores, labels: labels)

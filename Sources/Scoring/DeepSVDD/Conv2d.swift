@@ -31,18 +31,11 @@ struct Conv2d: Sendable, Hashable {
     func forward(_ x: Tensor, weights: [Float]) -> Tensor {
         let g = geometry(of: x.shape)
         let n = x.shape[0]
-        let positions = g.columnCount
-        var y = [Float](repeating: 0, count: n * outputChannels * positions)
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: g.columnRows * positions)
-        defer { columns.deallocate() }
+        var y = [Float](repeating: 0, count: n * outputChannels * g.columnCount)
         x.values.withUnsafeBufferPointer { xp in
             weights.withUnsafeBufferPointer { wp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    for i in 0..<n {
-                        g.im2col(xp.baseAddress! + i * g.channels * g.height * g.width, into: columns)
-                        nnMatmul(wp.baseAddress!, columns, into: yp.baseAddress! + i * outputChannels * positions,
-                                 m: outputChannels, n: positions, k: g.columnRows)
-                    }
+                    g.correlate(xp.baseAddress!, count: n, weights: wp.baseAddress!, rows: outputChannels, into: yp.baseAddress!)
                 }
             }
         }
@@ -59,29 +52,17 @@ struct Conv2d: Sendable, Hashable {
     {
         let g = geometry(of: x.shape)
         let n = x.shape[0]
-        let positions = g.columnCount
-        let imageSize = g.channels * g.height * g.width
         var dw = [Float](repeating: 0, count: weightCount)
         var dx = needsInputGradient ? [Float](repeating: 0, count: x.values.count) : []
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: g.columnRows * positions)
-        defer { columns.deallocate() }
         x.values.withUnsafeBufferPointer { xp in
             dy.values.withUnsafeBufferPointer { dyp in
+                dw.withUnsafeMutableBufferPointer { dwp in
+                    g.weightGradient(dyp.baseAddress!, images: xp.baseAddress!, count: n, rows: outputChannels, into: dwp.baseAddress!)
+                }
+                guard needsInputGradient else { return }
                 weights.withUnsafeBufferPointer { wp in
-                    dw.withUnsafeMutableBufferPointer { dwp in
-                        dx.withUnsafeMutableBufferPointer { dxp in
-                            for i in 0..<n {
-                                let dyImage = dyp.baseAddress! + i * outputChannels * positions
-                                g.im2col(xp.baseAddress! + i * imageSize, into: columns)
-                                nnMatmul(dyImage, columns, into: dwp.baseAddress!,
-                                         m: outputChannels, n: g.columnRows, k: positions,
-                                         transposeB: true, accumulate: i > 0)
-                                guard needsInputGradient else { continue }
-                                nnMatmul(wp.baseAddress!, dyImage, into: columns,
-                                         m: g.columnRows, n: positions, k: outputChannels, transposeA: true)
-                                g.col2im(columns, addingInto: dxp.baseAddress! + i * imageSize)
-                            }
-                        }
+                    dx.withUnsafeMutableBufferPointer { dxp in
+                        g.scatter(dyp.baseAddress!, count: n, weights: wp.baseAddress!, rows: outputChannels, addingInto: dxp.baseAddress!)
                     }
                 }
             }

@@ -28,24 +28,16 @@ struct ConvTranspose2d: Sendable, Hashable {
                                    width: shape[3] + kernel - 1 - 2 * padding, kernel: kernel, padding: padding)
     }
 
-    /// The transposed convolution of every image in the batch.
+    /// The transposed convolution of every image in the batch: `Conv2d`'s input-gradient product.
     /// - Complexity: O(N · out · in · k² · H · W).
     func forward(_ x: Tensor, weights: [Float]) -> Tensor {
         let g = outputGeometry(of: x.shape)
         let n = x.shape[0]
-        let positions = g.columnCount  // = input H·W
-        let outputSize = outputChannels * g.height * g.width
-        var y = [Float](repeating: 0, count: n * outputSize)
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: g.columnRows * positions)
-        defer { columns.deallocate() }
+        var y = [Float](repeating: 0, count: n * outputChannels * g.height * g.width)
         x.values.withUnsafeBufferPointer { xp in
             weights.withUnsafeBufferPointer { wp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    for i in 0..<n {
-                        nnMatmul(wp.baseAddress!, xp.baseAddress! + i * inputChannels * positions, into: columns,
-                                 m: g.columnRows, n: positions, k: inputChannels, transposeA: true)
-                        g.col2im(columns, addingInto: yp.baseAddress! + i * outputSize)
-                    }
+                    g.scatter(xp.baseAddress!, count: n, weights: wp.baseAddress!, rows: inputChannels, addingInto: yp.baseAddress!)
                 }
             }
         }
@@ -59,28 +51,17 @@ struct ConvTranspose2d: Sendable, Hashable {
     {
         let g = outputGeometry(of: x.shape)
         let n = x.shape[0]
-        let positions = g.columnCount
-        let outputSize = outputChannels * g.height * g.width
         var dw = [Float](repeating: 0, count: weightCount)
         var dx = needsInputGradient ? [Float](repeating: 0, count: x.values.count) : []
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: g.columnRows * positions)
-        defer { columns.deallocate() }
         x.values.withUnsafeBufferPointer { xp in
             dy.values.withUnsafeBufferPointer { dyp in
+                dw.withUnsafeMutableBufferPointer { dwp in
+                    g.weightGradient(xp.baseAddress!, images: dyp.baseAddress!, count: n, rows: inputChannels, into: dwp.baseAddress!)
+                }
+                guard needsInputGradient else { return }
                 weights.withUnsafeBufferPointer { wp in
-                    dw.withUnsafeMutableBufferPointer { dwp in
-                        dx.withUnsafeMutableBufferPointer { dxp in
-                            for i in 0..<n {
-                                let xImage = xp.baseAddress! + i * inputChannels * positions
-                                g.im2col(dyp.baseAddress! + i * outputSize, into: columns)
-                                nnMatmul(xImage, columns, into: dwp.baseAddress!,
-                                         m: inputChannels, n: g.columnRows, k: positions,
-                                         transposeB: true, accumulate: i > 0)
-                                guard needsInputGradient else { continue }
-                                nnMatmul(wp.baseAddress!, columns, into: dxp.baseAddress! + i * inputChannels * positions,
-                                         m: inputChannels, n: positions, k: g.columnRows)
-                            }
-                        }
+                    dx.withUnsafeMutableBufferPointer { dxp in
+                        g.correlate(dyp.baseAddress!, count: n, weights: wp.baseAddress!, rows: inputChannels, into: dxp.baseAddress!)
                     }
                 }
             }

@@ -10,6 +10,7 @@
 /// scores, the lowest. It needs labels, so on test data it is an oracle, and it
 /// optimises F1, which on defect-heavy sets tends to flag most images.
 public struct AdaptiveF1Threshold: Threshold {
+    public var reads: ThresholdInput { .normalAndAnomalousScores }
     /// The key in reports, `"adaptive-f1"` unless the caller renames it (e.g. `"oracle-best-f1"`).
     public var name: String
     /// nil: the F1 optimum states no false-alarm rate.

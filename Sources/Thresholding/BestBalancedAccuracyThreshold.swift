@@ -10,6 +10,7 @@
 /// drift towards flagging everything on defect-heavy sets. With test labels it
 /// is the oracle; with synthetic anomalies as `anomalous` it needs no real defect.
 public struct BestBalancedAccuracyThreshold: Threshold {
+    public var reads: ThresholdInput { .normalAndAnomalousScores }
     /// The key in reports, `"best-balanced-accuracy"` unless renamed (e.g. `"oracle-best-balanced-accuracy"`).
     public var name: String
     /// nil: the balanced-accuracy optimum states no false-alarm rate.

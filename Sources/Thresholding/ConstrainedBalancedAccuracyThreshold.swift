@@ -6,6 +6,7 @@
 /// feasible point. Note that "most recall subject to FPR ≤ α" would simply be
 /// the empirical (1 − α) quantile of the normal scores, the conformal rule.
 public struct ConstrainedBalancedAccuracyThreshold: Threshold {
+    public var reads: ThresholdInput { .normalAndAnomalousScores }
     /// The largest allowed false-alarm rate on the normal scores, in (0, 1).
     public var maxFPR: Double
     public var name: String

@@ -1,5 +1,6 @@
 /// A fixed cut-off chosen by the user.
 public struct ManualThreshold: Threshold {
+    public var reads: ThresholdInput { .nothing }
     /// The cut-off; a score at or above it is anomalous.
     public var value: Double
 

@@ -6,6 +6,7 @@
 /// generated in any number. At π = ½ with equal counts it is plain F1:
 /// anomalib's synthetic-validation rule. Ties go to the lowest threshold.
 public struct PriorWeightedF1Threshold: Threshold {
+    public var reads: ThresholdInput { .normalAndAnomalousScores }
     /// The assumed share of anomalies among inspected samples, in (0, 1).
     public var prior: Double
     public var name: String

@@ -7,6 +7,7 @@
 /// Making and scoring the synthetic images happens upstream (the pipeline);
 /// this value holds their scores, so it plugs in wherever a ``Threshold`` does.
 public struct SyntheticAnomalyThreshold: Threshold {
+    public var reads: ThresholdInput { .normalAndAnomalousScores }
     /// How the cut-off is chosen between good and synthetic scores.
     public enum Rule: Sendable, Hashable {
         /// Best balanced accuracy (Youden's J). The default: it weighs both classes equally.

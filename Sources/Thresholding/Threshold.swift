@@ -14,6 +14,9 @@ public protocol Threshold: Sendable {
     /// The false-alarm rate this strategy aims for on new normal scores, if it states one.
     var targetFPR: Double? { get }
 
+    /// Which scores `fit` looks at; normal scores only unless a strategy says otherwise.
+    var reads: ThresholdInput { get }
+
     /// Fits the cut-off.
     ///
     /// - Parameters:
@@ -24,7 +27,19 @@ public protocol Threshold: Sendable {
     func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold
 }
 
+/// The scores a strategy's `fit` looks at, so a pipeline can tell which strategies its data allows.
+public enum ThresholdInput: Sendable, Hashable {
+    /// None: the cut-off is given (manual).
+    case nothing
+    /// Normal scores only (conformal, EVT, the parametric rules).
+    case normalScores
+    /// Normal against anomalous scores, real or synthetic (adaptive F1, best balanced accuracy, …).
+    case normalAndAnomalousScores
+}
+
 extension Threshold {
+    public var reads: ThresholdInput { .normalScores }
+
     /// Fits the cut-off from normal scores alone.
     public func fit(normal: [Double]) throws(ThresholdError) -> FittedThreshold {
         try fit(normal: normal, anomalous: [])

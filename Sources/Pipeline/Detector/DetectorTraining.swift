@@ -118,12 +118,13 @@ public struct DetectorTraining: Sendable {
             syntheticScores = scores
         }
         if normal.isEmpty {
-            let readsNormal = !(strategy is ManualThreshold)
-            if readsNormal && !(strategy is AdaptiveF1Threshold) && !(strategy is SyntheticAnomalyThreshold) {
+            // Without calibration scores a rule that compares against anomalies can fall back on the
+            // training scores; a rule built on the good scores' distribution alone cannot.
+            if strategy.reads == .normalScores {
                 throw .invalidSetting(name: "threshold", value: strategy.name,
                                       expected: "calibration scores: use --calibration split or crossfit, or a manual or adaptive-f1 threshold with --calibration none")
             }
-            if readsNormal {
+            if strategy.reads == .normalAndAnomalousScores {
                 do throws(ScoringError) {
                     normal = try calibrated.scorer.score(Matrix(rows: Array(0..<n), of: samples.vectors))
                 } catch { throw .stage("scoring the training samples: \(error)") }

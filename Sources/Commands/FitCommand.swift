@@ -176,9 +176,7 @@ enum FitCommand {
             "model": .string(path), "scorer": .string(d.scorer.kind.rawValue), "features": .string(d.features.summary),
             "train_rows": .number(Double(rows)), "calibration": .string(d.calibration.rawValue),
             "calibration_count": .number(Double(d.calibrationScores.count)), "guarantee": .string(d.calibration.guarantee),
-            "threshold": ["strategy": .string(d.threshold.strategy), "value": .number(d.threshold.value),
-                          "target_fpr": JSONValue(number: d.threshold.targetFPR),
-                          "details": .object(d.threshold.details.map { (key: $0.name, value: JSONValue(number: $0.value)) })],
+            "threshold": d.threshold.json,
         ]
     }
 }

@@ -71,7 +71,7 @@ extension Detector {
             "format": .string(Self.fileFormat), "version": .number(Double(Self.fileVersion)),
             "features": Self.json(features),
             "scorer": scorerJSON,
-            "threshold": Self.json(threshold),
+            "threshold": threshold.json,
             "normalization": ["minimum": .number(normalization.minimum), "maximum": .number(normalization.maximum)],
             "calibration": ["mode": .string(calibration.rawValue), "guarantee": .string(calibration.guarantee),
                             "count": .number(Double(calibrationScores.count))],
@@ -146,12 +146,15 @@ extension Detector {
         case let .softBoundary(nu): return ["type": "soft-boundary", "nu": .number(nu)]
         }
     }
+}
 
-    static func json(_ t: FittedThreshold) -> JSONValue {
+extension FittedThreshold {
+    /// `{"strategy", "value", "target_fpr", "details": {…}, "warnings": […]}`, as detector files and `fit --json` hold it.
+    public var json: JSONValue {
         [
-            "strategy": .string(t.strategy), "value": .number(t.value), "target_fpr": JSONValue(number: t.targetFPR),
-            "details": .object(t.details.map { (key: $0.name, value: JSONValue(number: $0.value)) }),
-            "warnings": .array(t.warnings.map(JSONValue.string)),
+            "strategy": .string(strategy), "value": .number(value), "target_fpr": JSONValue(number: targetFPR),
+            "details": .object(details.map { (key: $0.name, value: JSONValue(number: $0.value)) }),
+            "warnings": .array(warnings.map(JSONValue.string)),
         ]
     }
 }

@@ -14,6 +14,8 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
     case tooFewSamples(needed: Int, got: Int)
     /// PCA was asked for more components than the data has dimensions or samples.
     case tooManyComponents(requested: Int, available: Int)
+    /// A scorer that reads one vector per sample was given a grid of patch vectors.
+    case notVectors(sample: Int, height: Int, width: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
         case let .tooFewSamples(needed, got): return "need at least \(needed) samples, got \(got)"
         case let .tooManyComponents(requested, available):
             return "asked for \(requested) components, at most \(available) are available"
+        case let .notVectors(sample, height, width):
+            return "sample \(sample) is a \(height)×\(width) grid of patch features; this scorer reads one vector per sample"
         }
     }
 }

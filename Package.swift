@@ -28,7 +28,7 @@ let package = Package(
         // Dense linear algebra the scorers need: matrix, GEMM, covariance, eigen, Cholesky, PCA.
         .target(name: "LinearAlgebra", dependencies: ["Randomness", "CKernels"]),
         // Anomaly scorers: the scorer protocol, Gaussian KDE, the KDE classifier, Deep SVDD.
-        .target(name: "Scoring", dependencies: ["LinearAlgebra", "Randomness"]),
+        .target(name: "Scoring", dependencies: ["LinearAlgebra", "Randomness", "ArrayFormats"]),
         // Perlin noise and synthetic anomalies made from good images.
         .target(name: "Synthesis", dependencies: ["Imaging", "Randomness"]),
         // Feature extractors: image -> vector. EfficientNet-Lite0 in Swift, pixels; zip + PyTorch weight readers.
@@ -38,9 +38,12 @@ let package = Package(
         // A small command-line parser (subcommands, options, help).
         .target(name: "ArgumentParsing"),
         // The CLI's commands; composes the modules above, no maths of its own.
+        // It may not import Scoring, LinearAlgebra or Features: Pipeline offers what it needs of them,
+        // and MemberImportVisibility makes a member of a module it does not import a compile error.
         .target(
             name: "Commands",
-            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis", "Features", "Scoring", "LinearAlgebra"]),
+            dependencies: ["Thresholding", "ScoreFiles", "ArrayFormats", "ArgumentParsing", "Randomness", "Pipeline", "Imaging", "Synthesis"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // `import ThresholdKit` re-exports the public API.
         .target(
             name: "ThresholdKit",
@@ -90,7 +93,8 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["TestSupport", "Scoring", "LinearAlgebra", "Randomness", "ArrayFormats"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Imaging", "Randomness"]),
         .testTarget(name: "FeaturesTests", dependencies: ["TestSupport", "Features", "Imaging", "LinearAlgebra", "DeflateCodec", "ArrayFormats", "Randomness"]),
-        .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring"]),
+        .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "Thresholding", "ArrayFormats", "Randomness", "Imaging", "LinearAlgebra", "Scoring", "Features", "Synthesis"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "CommandsTests", dependencies: ["TestSupport", "Commands", "ArrayFormats", "ScoreFiles", "Thresholding", "Imaging", "Randomness"]),
     ]

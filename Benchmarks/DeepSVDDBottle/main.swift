@@ -32,8 +32,8 @@ guard FileManager.default.fileExists(atPath: root) else {
 /// The `grey128` features `--scorer svdd-conv` uses: grey, antialiased resize to 128×128, values in [0, 1].
 func load(_ paths: [String]) throws -> Tensor {
     let images = try paths.map { try ImageFile.read(path: $0).image }
-    let rows = try FeatureExtractorKind.grey128.makeExtractor().features(of: images)
-    return Tensor(shape: [paths.count, 1, 128, 128], values: rows.flatMap { $0 })
+    let rows = try ExtractorRegistry.standard.make(preset: "grey128").features(of: images)
+    return Tensor(shape: [paths.count, 1, 128, 128], values: rows.rows.elements)
 }
 
 let dataset = try MVTecDataset.load(root: root)

@@ -32,17 +32,14 @@ print("wrote 4 synthetic anomalies and masks to \(output); mean mask coverage",
 
 // 3. Any scorer: here grey 32×32 pixels and the KDE classifier, fitted on good images only.
 let extractor = PixelsExtractor()
-func rows(_ images: [Image]) throws -> Matrix<Float> {
-    let vectors = try extractor.features(of: images)
-    return Matrix(rows: vectors.count, columns: extractor.dimension, elements: vectors.flatMap { $0 })
-}
+func rows(_ images: [Image]) throws -> Matrix<Float> { try extractor.features(of: images).rows }
 var scorer = KDEClassifier(componentCount: 16)
 try scorer.fit(normal: try rows(training))
 
 // 4. Score held-out good images and their synthetic versions; pick the threshold from both.
 let goodScores = try scorer.score(try rows(heldOut))
 let fakeScores = try scorer.score(try rows(fakes.map(\.image)))
-let threshold = try SyntheticAnomalyThreshold(rule: .bestBalancedAccuracy, syntheticScores: fakeScores).fit(normal: goodScores)
+let threshold = try SyntheticAnomalyThreshold(rule: .bestBalancedAccuracy).fit(normal: goodScores, anomalous: fakeScores)
 print("synthetic-ba threshold", threshold.value,
       "estimated TPR", threshold.detail("estimated_tpr") ?? .nan,
       "estimated FPR", threshold.detail("estimated_fpr") ?? .nan,

@@ -32,13 +32,21 @@ public enum ArgumentParser {
             }
             if option.valueName == nil {
                 guard inlineValue == nil else { throw UsageError("--\(name) takes no value") }
+                guard !parsed.flags.contains(name) || name == "help" else { throw UsageError("--\(name) was given more than once; give it once") }
                 parsed.flags.insert(name)
-            } else if let inlineValue {
-                parsed.values[name] = inlineValue
             } else {
-                guard i < arguments.count else { throw UsageError("--\(name) needs a value (\(option.valueName ?? "VALUE"))") }
-                parsed.values[name] = arguments[i]
-                i += 1
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard i < arguments.count else { throw UsageError("--\(name) needs a value (\(option.valueName ?? "VALUE"))") }
+                    value = arguments[i]
+                    i += 1
+                }
+                if let earlier = parsed.values[name]?.first, !option.isRepeatable {
+                    throw UsageError("--\(name) was given more than once ('\(earlier)' and '\(value)'); give it once")
+                }
+                parsed.values[name, default: []].append(value)
             }
         }
         return parsed

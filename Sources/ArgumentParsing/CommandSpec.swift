@@ -7,15 +7,20 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     /// The name shown for positional arguments, or nil if none are accepted.
     public var positionalName: String?
+    /// How many positional arguments the command takes at most (nil: any number), so help
+    /// can show `IN OUT` rather than `[IN OUT ...]` when it takes exactly two.
+    public var positionalLimit: Int?
 
     public init(
-        name: String, summary: String, discussion: String = "", options: [OptionSpec], positionalName: String? = nil
+        name: String, summary: String, discussion: String = "", options: [OptionSpec], positionalName: String? = nil,
+        positionalLimit: Int? = nil
     ) {
         self.name = name
         self.summary = summary
         self.discussion = discussion
         self.options = options + [.flag("help", help: "Show this help and exit.")]
         self.positionalName = positionalName
+        self.positionalLimit = positionalLimit
     }
 
     func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
@@ -29,10 +34,14 @@ public struct OptionSpec: Sendable {
     public var help: String
     /// The default shown in help; parsing does not apply it (callers do, typed).
     public var defaultDescription: String?
+    /// Whether the option may be given several times (each value is kept, in order); a repeated
+    /// single-valued option is a usage error rather than a silent "last one wins".
+    public var isRepeatable: Bool = false
 
     /// An option that takes a value: `--name VALUE` or `--name=VALUE`.
-    public static func value(_ name: String, _ valueName: String, help: String, default def: String? = nil) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, defaultDescription: def)
+    public static func value(_ name: String, _ valueName: String, help: String, default def: String? = nil,
+                             repeatable: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, defaultDescription: def, isRepeatable: repeatable)
     }
 
     /// A flag that takes no value: `--name`.

@@ -83,7 +83,9 @@ extension TensorArchive {
             throw .corrupt(source: source, reason: "not a ThresholdKit archive (the file does not start with TKARCHV1)")
         }
         let minimum = magic.count + 8 + 32
-        guard bytes.count >= minimum else { throw .truncatedData(source: source, expectedBytes: minimum, actualBytes: bytes.count) }
+        guard bytes.count >= minimum else {
+            throw .corrupt(source: source, reason: "truncated: \(bytes.count) bytes, but an archive has at least \(minimum)")
+        }
         let digestStart = bytes.count - 32
         guard SHA256.digest(bytes[0..<digestStart]) == Array(bytes[digestStart...]) else {
             throw .corrupt(source: source, reason: "SHA-256 mismatch: the file is truncated or damaged")

@@ -1,9 +1,10 @@
 import ArgumentParsing
+import ArrayFormats
 import Pipeline
 import ScoreFiles
 import Thresholding
 
-/// `thresholdkit compare`: every normal-score strategy fitted on held-out good scores, evaluated on labelled test scores.
+/// `thresholdkit compare`: every good-score strategy fitted on held-out good scores, evaluated on labelled test scores.
 enum CompareCommand {
     static let spec = CommandSpec(
         name: "compare",
@@ -17,7 +18,8 @@ enum CompareCommand {
             With --dataset DIR the whole pipeline runs on images: features, a scorer fitted on train/good,
             calibration on held-out good images, synthetic Perlin anomalies made from them, the test set
             scored, every strategy (synthetic-ba, synthetic-f1, synthetic-ba-fpr included) compared, and one
-            unsupervised threshold recommended. JSON adds "calibration" and "recommended".
+            unsupervised threshold recommended. JSON adds "calibration" and "recommended". It trains exactly
+            as `fit` does: the same --seed gives the same split, synthetic anomalies and scores.
 
             EXAMPLES:
               thresholdkit compare --normal calibration.csv --test test.csv --alpha 0.05
@@ -26,32 +28,33 @@ enum CompareCommand {
         options: [
             .value("normal", "FILE", help: "Held-out good scores (calibration)."),
             .value("test", "FILE", help: "Labelled test scores."),
-            .value("alpha", "A", help: "Target false-alarm rate for every normal-score strategy.", default: "0.05"),
-            .value("delta", "D", help: "conformal-conditional's δ.", default: "0.1"),
-            .value("level", "L", help: "EVT initial level.", default: "min(0.98, 1 − 2α)"),
-        ] + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
+        ] + ParameterOptions.specs(StrategyOptions.registry.reading([.normalScores]).map { ($0.key, $0.parameters) })
+          + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
-        let quiet = args.flag("quiet")
-        let warn: (String) -> Void = { if !quiet { console.err($0) } }
-        let alpha: Double, delta: Double, level: Double?, fileOptions: ScoreFileOptions
-        let normalPath: String, testPath: String
         if let dataset = args.string("dataset") {
+            if let stray = ["normal", "test"].first(where: { args.string($0) != nil }) {
+                throw .usage("--\(stray) and --dataset choose different modes; give score files (--normal, --test) or --dataset DIR, not both",
+                             command: spec.name)
+            }
             try DatasetCompareCommand.run(args, console: console, datasetPath: dataset)
             return
         }
+        let quiet = args.flag("quiet")
+        let warn: (String) -> Void = { if !quiet { console.err($0) } }
+        let fileOptions: ScoreFileOptions, normalPath: String, testPath: String
         do throws(UsageError) {
             guard args.string("normal") != nil || args.string("test") != nil else {
                 throw UsageError("compare needs --normal FILE and --test FILE, or --dataset DIR")
             }
             normalPath = try args.required("normal")
             testPath = try args.required("test")
-            alpha = try args.double("alpha", default: 0.05)
-            delta = try args.double("delta", default: 0.1)
-            level = try args.double("level")
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
-
+        if let stray = DatasetCompareCommand.options.map(\.name).first(where: { args.string($0) != nil || args.flag($0) }) {
+            throw .usage("--\(stray) applies to --dataset only", command: spec.name)
+        }
+        let strategies = try strategies(args)
         var calibration = ScoreInputs()
         calibration.add(try ScoreInputs.read(normalPath, options: fileOptions, warn: warn), defaultAnomalous: false)
         if !calibration.anomalous.isEmpty {
@@ -67,20 +70,23 @@ enum CompareCommand {
             let only = test.normal.isEmpty ? "anomalous" : "good"
             throw .data("\(testPath): every test score is labelled \(only); compare needs both classes")
         }
-        try emit(
-            strategies: strategies(alpha: alpha, delta: delta, level: level), calibration: calibration.normal,
-            test: test, alpha: alpha, json: args.flag("json"), console: console, warn: warn)
+        try emit(strategies: strategies, calibration: calibration.normal, test: test,
+                 alpha: alpha(args), json: args.flag("json"), console: console, warn: warn)
     }
 
-    static func strategies(alpha: Double, delta: Double, level: Double?) -> [any Threshold] {
-        var list = StrategyComparison.normalScoreStrategies(alpha: alpha, delta: delta)
-        if let level, let i = list.firstIndex(where: { $0.name == "evt" }) {
-            list[i] = EVTThreshold(alpha: alpha, level: level)
+    static func alpha(_ args: ParsedArguments) -> Double { args.string("alpha").flatMap(Double.init) ?? 0.05 }
+
+    /// Every good-score strategy with the parameters the command line gives (α, δ, level, …).
+    static func strategies(_ args: ParsedArguments) throws(CommandError) -> [any Threshold] {
+        var list: [any Threshold] = []
+        for d in StrategyOptions.registry.reading([.normalScores]) {
+            let values = try ParameterOptions.values(d.parameters, from: args, command: spec.name)
+            do throws(ParameterError) { list.append(try d.make(values)) } catch { throw CommandError(error, command: spec.name) }
         }
         return list
     }
 
-    /// Runs the comparison and prints it; shared with the demo.
+    /// Runs the comparison and prints it; shared with the score demo.
     static func emit(
         strategies: [any Threshold], calibration: [Double], test: ScoreInputs, alpha: Double, json: Bool,
         console: Console, warn: (String) -> Void
@@ -89,7 +95,7 @@ enum CompareCommand {
         do throws(ThresholdError) {
             comparison = try StrategyComparison(
                 strategies: strategies, calibration: calibration, testNormal: test.normal, testAnomalous: test.anomalous)
-        } catch { throw .data(error.description) }
+        } catch { throw .threshold(error) }
         ComparisonReport.warnings(comparison).forEach(warn)
         if json {
             console.out(comparison.json(alpha: alpha).serialized())

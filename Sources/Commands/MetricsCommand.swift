@@ -70,7 +70,7 @@ enum MetricsCommand {
                 fields.append(("pr", .object([("precision", numbers(pr.precision)), ("recall", numbers(pr.recall)),
                                               ("thresholds", numbers(pr.thresholds))])))
             }
-        } catch { throw .data("\(testPath): \(error.description)") }
+        } catch { throw .data("\(testPath): \(error.description)") }  // names the file, which ThresholdError cannot
 
         if args.flag("json") {
             console.out(JSONValue.object(fields).serialized())

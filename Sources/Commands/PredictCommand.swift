@@ -1,7 +1,5 @@
 import ArgumentParsing
 import ArrayFormats
-import Features
-import LinearAlgebra
 import Pipeline
 import Thresholding
 
@@ -11,14 +9,14 @@ enum PredictCommand {
         name: "predict",
         summary: "Score and label new samples (.npy rows or images) with a saved detector.",
         discussion: """
-            INPUT is an N×D .npy matrix of the detector's features, image files, or a folder of images
-            (run through the extractor the detector was fitted with; its weights must match). Samples
-            come out in input order, a folder's images sorted by name. --json prints one array with an
-            object per sample: input, index (the row within a .npy file; 0 for an image), score,
-            label (1 = anomalous, score ≥ threshold), p_value (conformal, against the calibration
-            scores; null without them), normalized (anomalib's [0, 1] score, 0.5 at the threshold),
-            and log_likelihood for KDE detectors. With --fdr Q, each sample also gets bh_selected:
-            whether Benjamini–Hochberg at false-discovery rate Q selects it over this whole batch.
+            INPUT is an N×D .npy matrix of the detector's features, image files, or folders of images
+            (every image below them, in sorted path order), run through the extractor the detector was
+            fitted with; its weights must match. --json prints one array with an object per sample:
+            input, index (the row within a .npy file; 0 for an image), score, label (1 = anomalous,
+            score ≥ threshold), threshold (the value used), p_value (conformal, against the
+            calibration scores; null without them), normalized (anomalib's [0, 1] score, 0.5 at the
+            threshold), log_likelihood for KDE detectors, and with --fdr Q bh_selected: whether
+            Benjamini–Hochberg at false-discovery rate Q selects it over this whole batch.
 
             EXAMPLE:
               thresholdkit predict --model bottle.tkd new_images/ --json
@@ -26,81 +24,39 @@ enum PredictCommand {
         options: [
             .value("model", "FILE", help: "A detector file from `thresholdkit fit` or `compare --report`."),
             .value("weights", "PATH", help: "EfficientNet-Lite0 weights for image inputs (else $THRESHOLDKIT_WEIGHTS)."),
-            .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q over the batch (needs calibration scores)."),
-            .flag("no-cache", help: "Do not read or write the per-image feature cache."),
-            .flag("skip-unreadable", help: "Leave out image files that cannot be decoded (listed as warnings) instead of failing."),
-        ] + CommonOptions.output,
+            .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1) over the batch."),
+        ] + ImageOptions.reading + CommonOptions.output,
         positionalName: "INPUT")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
-        let modelPath: String, fdr: Double?
-        do throws(UsageError) {
-            modelPath = try args.required("model")
-            fdr = try args.double("fdr")
-            if let q = fdr, !(q > 0 && q < 1) { throw UsageError("--fdr must lie in (0, 1), got \(q)") }
-        } catch { throw CommandError(error, command: spec.name) }
-        guard !args.positionals.isEmpty else { throw .usage("give at least one INPUT (.npy matrix, image files or a folder)", command: spec.name) }
-        let detector: Detector
-        do throws(PipelineError) { detector = try Detector.read(path: modelPath) } catch { throw .data(error.description) }
-        let inputs: InputSet
-        do throws(PipelineError) { inputs = try InputSet.resolve(args.positionals) } catch { throw .data(error.description) }
-
-        let rows: [[Float]], origins: [(input: String, index: Int)]
-        switch (inputs, detector.features) {
-        case let (.vectors(r, o), _):
-            rows = r
-            origins = o
-        case let (.images(paths), .extractor(kind, identifier, _, _)):
-            let (_, extractor) = try FeatureOptions.extractor(args, command: spec.name, kind: kind)
-            guard extractor.identifier == identifier else {
-                throw .data("\(modelPath) was fitted on features \(identifier), but these weights give \(extractor.identifier); pass the same weights with --weights")
-            }
-            let table = try FeatureOptions.extract(paths, extractor: extractor, args: args, console: console, label: "features")
-            rows = table.vectors
-            origins = table.paths.map { ($0, 0) }
-        case (.images, .vectors):
-            throw .data("\(modelPath) was fitted on \(detector.features.summary); give a .npy matrix of the same features, not images")
+        guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
+        guard !args.positionals.isEmpty else {
+            throw .usage("give at least one INPUT (.npy matrix, image files or a folder)", command: spec.name)
         }
-        let predictions: [Detector.Prediction]
-        do throws(PipelineError) {
-            predictions = try detector.predict(Matrix(rows: rows.count, columns: rows[0].count, elements: rows.flatMap { $0 }))
-        } catch { throw .data(error.description) }
-        var selected: [Bool]?
-        if let q = fdr {
-            let pValues = predictions.compactMap(\.pValue)
-            guard pValues.count == predictions.count else {
-                throw .data("--fdr needs p-values, and \(modelPath) has no calibration scores (fitted with --calibration none)")
-            }
-            do throws(ThresholdError) { selected = try BenjaminiHochberg.select(pValues: pValues, q: q).selected } catch {
-                throw .data(error.description)
-            }
+        var job = PredictJob(modelPath: model, inputs: args.positionals)
+        job.fdr = try ParameterOptions.values([LabelCommand.fdrSpec], from: args, command: spec.name).number("fdr")
+        job.weightsPath = args.string("weights")
+        job.cache = ImageOptions.cache(args)
+        job.unreadable = ImageOptions.unreadable(args)
+        let quiet = args.flag("quiet")
+        let stages = StageProgress(console: console, quiet: quiet)
+        let outcome: PredictJob.Outcome
+        do throws(PipelineError) { outcome = try job.run { stages.update($0, $1, $2) } } catch {
+            stages.finish()
+            throw .pipeline(error)
         }
-
+        stages.finish()
+        if !quiet { outcome.warnings.forEach { console.err("warning: \($0)") } }
         if args.flag("json") {
-            let items: [JSONValue] = zip(origins, predictions).enumerated().map { i, pair in
-                let (origin, p) = pair
-                var fields: [(key: String, value: JSONValue)] = [
-                    ("input", .string(origin.input)), ("index", .number(Double(origin.index))), ("score", .number(p.score)),
-                    ("label", .number(p.isAnomalous ? 1 : 0)), ("p_value", JSONValue(number: p.pValue)),
-                    ("normalized", .number(p.normalized)),
-                ]
-                if let l = p.logLikelihood { fields.append(("log_likelihood", .number(l))) }
-                if let selected { fields.append(("bh_selected", .bool(selected[i]))) }
-                return .object(fields)
-            }
-            console.out(JSONValue.array(items).serialized())
+            console.out(JSONValue.array(outcome.rows.map { row in
+                PredictionOutput.json(row.prediction, leading: [("input", .string(row.input)), ("index", .number(Double(row.index)))])
+            }).serialized())
         } else {
-            var table = TextTable(header: ["input", "score", "label", "p-value", "normalized"] + (selected == nil ? [] : ["BH"]),
-                                  rightAligned: [1, 3, 4])
-            for (i, (origin, p)) in zip(origins, predictions).enumerated() {
-                let name = origin.input.hasSuffix(".npy") ? "\(origin.input)[\(origin.index)]" : origin.input
-                table.rows.append([name, NumberText.exact(p.score), p.isAnomalous ? "anomalous" : "good",
-                                   p.pValue.map(NumberText.exact) ?? "—", NumberText.rate(p.normalized)]
-                                  + (selected.map { [$0[i] ? "selected" : ""] } ?? []))
-            }
-            console.out(table.render())
-            let flagged = predictions.filter(\.isAnomalous).count
-            console.out("\(flagged) of \(predictions.count) flagged anomalous (threshold \(detector.threshold.strategy) = \(NumberText.exact(detector.threshold.value)))")
+            console.out(PredictionOutput.table(outcome.rows.map { ($0.isMatrixRow ? "\($0.input)[\($0.index)]" : $0.input, $0.prediction) },
+                                               firstColumn: "input", bh: job.fdr != nil))
+            let flagged = outcome.rows.filter(\.prediction.isAnomalous).count
+            let t = outcome.detector.threshold
+            console.out("\(flagged) of \(outcome.rows.count) flagged anomalous (threshold \(t.strategy) = \(NumberText.exact(t.value)))")
         }
     }
 }

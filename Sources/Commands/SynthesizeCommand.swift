@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Thresholding
 import ArrayFormats
 import Foundation
 import Pipeline
@@ -20,11 +21,11 @@ enum SynthesizeCommand {
               thresholdkit synthesize --input bottle/train/good --output synthetic --count 20 --seed 1
             """,
         options: [
-            .value("input", "DIR|FILE", help: "Good images, or a folder of them (more may follow as arguments)."),
+            .value("input", "DIR|FILE", help: "Good images, or folders of them (searched recursively).", repeatable: true),
             .value("output", "DIR", help: "Folder for the outputs; created if missing."),
             .value("count", "N", help: "Number of outputs (default: one per input)."),
             .value("seed", "S", help: "Seed of the masks, augmentations and blend factors.", default: "0"),
-            .value("blend", "LO,HI", help: "Range of the blend factor β (anomalib's validation split uses 0.01,0.2).", default: "0.5,1.0"),
+            .value("blend", "LO,HI", help: "Range of the blend factor β, each in [0, 1] with HI > 0 (anomalib's validation split uses 0.01,0.2).", default: "0.5,1.0"),
             .value("source", "DIR", help: "Folder of texture images to blend in (e.g. DTD); default: the Perlin noise itself."),
             .value("size", "WxH", help: "Resize inputs to W×H first (default: keep each input's size)."),
             .flag("dual-mask", help: "Join a second independent mask with probability 0.5 (larger, split defects)."),
@@ -32,38 +33,29 @@ enum SynthesizeCommand {
         positionalName: "MORE_INPUT")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
-        var job: SynthesisJob
         let quiet = args.flag("quiet")
-        let inputs: [String]
+        let inputs = args.strings("input") + args.positionals
+        guard !inputs.isEmpty else { throw .usage("missing required option --input", command: spec.name) }
+        guard let output = args.string("output") else { throw .usage("missing required option --output", command: spec.name) }
+        var job = SynthesisJob(inputs: [], outputDirectory: output)
+        let counts = try ParameterOptions.values([countSpec], from: args, command: spec.name)
+        job.count = counts.integer("count")
+        job.seed = UInt64(try ParameterOptions.values([seedSpec], from: args, command: spec.name).integer("seed") ?? 0)
+        job.generator.blendRange = try ImageOptions.blend(args, command: spec.name)
         do throws(UsageError) {
-            inputs = [try args.required("input")] + args.positionals
-            job = SynthesisJob(inputs: [], outputDirectory: try args.required("output"))
-            if let c = try args.int("count") {
-                guard c >= 1 else { throw UsageError("--count must be at least 1, got \(c)") }
-                job.count = c
-            }
-            if let s = try args.int("seed") {
-                guard s >= 0 else { throw UsageError("--seed must be a non-negative whole number") }
-                job.seed = UInt64(s)
-            }
-            if let b = args.string("blend") { job.generator.blendRange = try DatasetCompareCommand.blendRange(b) }
             if let s = args.string("size") { job.size = try size(s) }
-            if args.flag("dual-mask") { job.generator.mask.style = .dual() }
         } catch { throw CommandError(error, command: spec.name) }
+        if args.flag("dual-mask") { job.generator.mask.style = .dual() }
         do throws(PipelineError) {
             guard case let .images(paths) = try InputSet.resolve(inputs) else {
-                throw .invalidSetting(name: "input", value: inputs[0], expected: "images or folders of images, not .npy files")
+                throw .invalidInput(name: "input", value: inputs[0], expected: "images or folders of images, not .npy files")
             }
             job.inputs = paths
-        } catch { throw .data(error.description) }
-        if let source = args.string("source") {
-            do throws(PipelineError) { job.generator.source = .textures(try SynthesisJob.textures(in: source)) } catch {
-                throw .data(error.description)
-            }
-        }
+            if let source = args.string("source") { job.generator.source = .textures(try SynthesisJob.textures(in: source)) }
+        } catch { throw .pipeline(error) }
         let bar = ProgressBar("synthesize", console: console, quiet: quiet)
         let result: (outputs: [SynthesisJob.Output], warnings: [String])
-        do throws(PipelineError) { result = try job.run { bar.update($0, of: $1) } } catch { bar.finish(); throw .data(error.description) }
+        do throws(PipelineError) { result = try job.run { bar.update($0, of: $1) } } catch { bar.finish(); throw .pipeline(error) }
         bar.finish()
         if !quiet { result.warnings.forEach { console.err("warning: \($0)") } }
         if args.flag("json") {
@@ -77,6 +69,9 @@ enum SynthesizeCommand {
                         + "(mean mask coverage \(String(format: "%.1f", mean * 100))%)")
         }
     }
+
+    static let countSpec = ParameterSpec.integer("count", "N", in: 1...10_000_000, help: "")
+    static let seedSpec = ParameterSpec.integer("seed", "S", default: 0, in: 0...Int.max, help: "")
 
     /// Parses `WxH` with positive integers.
     static func size(_ text: String) throws(UsageError) -> (width: Int, height: Int) {

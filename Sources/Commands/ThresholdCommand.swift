@@ -1,5 +1,6 @@
 import ArgumentParsing
 import ArrayFormats
+import Pipeline
 import ScoreFiles
 import Thresholding
 
@@ -12,7 +13,9 @@ enum ThresholdCommand {
             Score files: CSV with a 'score' column and optional 'label' (0/1 or good/anomalous),
             plain text with one number per line, 1-D .npy (float32/float64), or JSON
             (an array, or {"scores": [...], "labels": [...]}). Rows labelled anomalous in
-            --normal count as anomalous, and rows labelled good in --anomalous as normal.
+            --normal count as anomalous, and rows labelled good in --anomalous as normal
+            (with a warning). synthetic-* strategies read the scores of synthetic anomalies
+            from --anomalous.
 
             EXAMPLES:
               thresholdkit threshold --strategy conformal --normal calibration.csv --alpha 0.01
@@ -20,35 +23,32 @@ enum ThresholdCommand {
             """,
         options: [
             .value("normal", "FILE", help: "Scores of good samples the scorer did not train on."),
-            .value("anomalous", "FILE", help: "Scores of anomalous samples (adaptive-f1)."),
-        ] + StrategyOptions.specs + CommonOptions.reading + CommonOptions.output)
+            .value("anomalous", "FILE", help: "Scores of anomalous samples, real or synthetic (adaptive-f1, synthetic-*)."),
+            StrategyOptions.choiceSpec("strategy", keys: StrategyOptions.registry.keys),
+        ] + StrategyOptions.parameterSpecs + CommonOptions.reading + CommonOptions.output)
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
         let quiet = args.flag("quiet")
         let warn: (String) -> Void = { if !quiet { console.err($0) } }
-        let built: (strategy: any Threshold, ignored: [String])
-        let fileOptions: ScoreFileOptions
-        let normalPath: String
+        let fileOptions: ScoreFileOptions, normalPath: String
         do throws(UsageError) {
             normalPath = try args.required("normal")
-            built = try StrategyOptions.make(args)
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
+        let built = try StrategyOptions.make(args, option: "strategy", fallback: nil, command: spec.name)
         built.ignored.forEach { warn("warning: \($0)") }
-
-        var inputs = ScoreInputs()
-        inputs.add(try ScoreInputs.read(normalPath, options: fileOptions, warn: warn), defaultAnomalous: false)
-        if let path = args.string("anomalous") {
-            inputs.add(try ScoreInputs.read(path, options: fileOptions, warn: warn), defaultAnomalous: true)
+        let inputs = try ScoreInputs.normalAndAnomalous(normal: normalPath, anomalous: args.string("anomalous"),
+                                                        options: fileOptions, warn: warn)
+        if args.string("anomalous") != nil, built.strategy.reads == .normalScores || built.strategy.reads == .nothing {
+            warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
         }
         let fitted: FittedThreshold
         do throws(ThresholdError) { fitted = try built.strategy.fit(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
-            throw .data(error.description)
+            throw .threshold(error)
         }
         fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
-
         if args.flag("json") {
-            console.out(json(fitted).serialized())
+            console.out(fitted.json.serialized())
         } else {
             var rows = [("strategy", fitted.strategy), ("threshold", NumberText.exact(fitted.value)),
                         ("target FPR", fitted.targetFPR.map(NumberText.exact) ?? "none stated")]
@@ -56,16 +56,5 @@ enum ThresholdCommand {
             let width = rows.map(\.0.count).max() ?? 0
             for (k, v) in rows { console.out(k + String(repeating: " ", count: width - k.count + 2) + v) }
         }
-    }
-
-    /// `{"strategy", "threshold", "target_fpr", …details, "warnings"}`.
-    static func json(_ fitted: FittedThreshold) -> JSONValue {
-        var fields: [(key: String, value: JSONValue)] = [
-            ("strategy", .string(fitted.strategy)), ("threshold", .number(fitted.value)),
-            ("target_fpr", NumberText.json(fitted.targetFPR)),
-        ]
-        fields += fitted.details.map { ($0.name, NumberText.json($0.value)) }
-        fields.append(("warnings", .array(fitted.warnings.map(JSONValue.string))))
-        return .object(fields)
     }
 }

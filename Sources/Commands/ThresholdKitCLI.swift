@@ -51,17 +51,12 @@ public enum ThresholdKitCLI {
             try command.run(parsed, console)
             return ExitCode.success
         } catch {
-            switch error {
-            case let .usage(message, name):
-                console.err("error: \(message)")
-                if let spec = subcommands.first(where: { $0.spec.name == name })?.spec {
-                    console.writeErr("\n" + spec.helpText(program: "thresholdkit"))
-                }
-                return ExitCode.usageError
-            case let .data(message):
-                console.err("error: \(message)")
-                return ExitCode.dataError
+            let (code, message) = error.exit
+            console.err("error: \(message)")
+            if code == ExitCode.usageError {
+                console.err("Run 'thresholdkit \(command.spec.name) --help' for its options.")
             }
+            return code
         }
     }
 

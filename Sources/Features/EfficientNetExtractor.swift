@@ -1,3 +1,4 @@
+import ArrayFormats
 import Imaging
 import LinearAlgebra
 
@@ -5,9 +6,11 @@ import LinearAlgebra
 ///
 /// ```swift
 /// let extractor = try EfficientNetExtractor()          // weights from $THRESHOLDKIT_WEIGHTS
-/// let vectors = try extractor.features(of: images) { done, total in … }
+/// let batch = try extractor.features(of: images) { done, total in … }   // N×1280
 /// ```
 public struct EfficientNetExtractor: FeatureExtractor {
+    public static let kind = "efficientnet-lite0"
+
     public let network: EfficientNetLite0
     public let preprocessing: ImageNetPreprocessing
 
@@ -25,6 +28,19 @@ public struct EfficientNetExtractor: FeatureExtractor {
         self.preprocessing = preprocessing
     }
 
+    /// Settings `{"size": S}` (256 when absent).
+    public init(settings: JSONValue, weightsPath: String?) throws(FeaturesError) {
+        let size = settings["size"]?.intValue ?? 256
+        guard (32...4096).contains(size) else {
+            throw .invalidSettings(extractor: Self.kind, reason: "size must be a whole number in 32...4096")
+        }
+        try self.init(weightsPath: weightsPath, preprocessing: ImageNetPreprocessing(size: size))
+    }
+
+    public var settings: JSONValue { ["size": .number(Double(preprocessing.size))] }
+
+    public var weightsDigest: String? { network.weightsDigest }
+
     public var identifier: String {
         "efficientnet-lite0/sha256:\(network.weightsDigest)/\(ImageNetPreprocessing.version)/size-\(preprocessing.size)"
     }
@@ -34,10 +50,10 @@ public struct EfficientNetExtractor: FeatureExtractor {
     /// Preprocesses images in pairs on both cores, then runs the network on each
     /// with every layer itself split across the cores.
     /// - Complexity: about 1.0 GFLOP per image at 256 × 256.
-    public func features(of images: [Image], progress: FeatureProgress) throws(FeaturesError) -> [[Float]] {
+    public func features(of images: [Image], progress: FeatureProgress) throws(FeaturesError) -> FeatureBatch {
         try validate(images)
-        var result: [[Float]] = []
-        result.reserveCapacity(images.count)
+        var rows: [Float] = []
+        rows.reserveCapacity(images.count * dimension)
         let group = Parallel.coreCount
         var start = 0
         while start < images.count {
@@ -46,12 +62,12 @@ public struct EfficientNetExtractor: FeatureExtractor {
             inputs.withUnsafeMutableBufferPointer { slots in
                 Parallel.forEach(iterations: end - start) { i in slots[i] = preprocessing(images[start + i]) }
             }
-            for input in inputs {
-                result.append(network.features(preprocessed: input!))
-                progress(result.count, images.count)
+            for (k, input) in inputs.enumerated() {
+                rows += network.features(preprocessed: input!)
+                progress(start + k + 1, images.count)
             }
             start = end
         }
-        return result
+        return FeatureBatch(vectors: Matrix(rows: images.count, columns: dimension, elements: rows))
     }
 }

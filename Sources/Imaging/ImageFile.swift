@@ -30,6 +30,10 @@ public enum ImageFile {
         }
     }
 
+    /// The raw bytes of the file at `path`, for callers that hash or cache before decoding.
+    /// - Throws: ``ImagingError/unreadable(file:reason:)`` if it is missing, a directory or unreadable.
+    public static func bytes(path: String) throws(ImagingError) -> [UInt8] { try ImageFileIO.read(path: path) }
+
     /// Reads and decodes the file at `path`.
     public static func read(path: String, options: DecodingOptions = DecodingOptions()) throws(ImagingError) -> DecodedImage {
         try decode(ImageFileIO.read(path: path), file: path, options: options)

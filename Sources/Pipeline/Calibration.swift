@@ -61,56 +61,67 @@ public struct Calibration: Sendable {
     /// - `.none`: one fit on all rows.
     ///
     /// - Complexity: one fit for `.split`/`.none`, K + 1 fits for `.crossfit`.
-    public func run<S, E: Error>(
+    public func run<S>(
         rowCount n: Int,
-        fit: ([Int]) throws(E) -> S,
-        score: (S, [Int]) throws(E) -> [Double]
-    ) throws(CalibrationFailure<E>) -> Calibrated<S> {
+        fit: ([Int]) throws(PipelineError) -> S,
+        score: (S, [Int]) throws(PipelineError) -> [Double]
+    ) throws(PipelineError) -> Calibrated<S> {
         let all = Array(0..<n)
         switch mode {
         case .none:
-            let s = try wrap { () throws(E) in try fit(all) }
-            return Calibrated(scorer: s, calibrationScores: [], calibrationRows: [], trainingRows: all, mode: mode)
+            return Calibrated(scorer: try fit(all), calibrationScores: [], calibrationRows: [], trainingRows: all, mode: mode)
         case .split:
-            guard holdoutFraction > 0, holdoutFraction < 1 else {
-                throw .setting(.invalidSetting(name: "holdout fraction", value: "\(holdoutFraction)", expected: "a number in (0, 1)"))
-            }
-            let held = Int((Double(n) * holdoutFraction).rounded(.down))
-            guard held >= 1, n - held >= 1 else {
-                throw .setting(.tooFewSamples(step: "split calibration", needed: Int((1 / holdoutFraction).rounded(.up)), got: n))
-            }
-            let shuffled = order(n)
-            let calibrationRows = Array(shuffled[..<held]), trainingRows = Array(shuffled[held...])
-            let s = try wrap { () throws(E) in try fit(trainingRows) }
-            let scores = try wrap { () throws(E) in try score(s, calibrationRows) }
+            let (calibrationRows, trainingRows) = try splitRows(n)
+            let s = try fit(trainingRows)
+            let scores = try score(s, calibrationRows)
             return Calibrated(scorer: s, calibrationScores: scores, calibrationRows: calibrationRows, trainingRows: trainingRows, mode: mode)
         case .crossfit:
             guard folds >= 2 else {
-                throw .setting(.invalidSetting(name: "folds", value: "\(folds)", expected: "at least 2"))
+                throw .invalidSetting(name: "folds", value: "\(folds)", expected: "at least 2")
             }
-            guard n >= 2 * folds else { throw .setting(.tooFewSamples(step: "\(folds)-fold cross-fitting", needed: 2 * folds, got: n)) }
+            guard n >= 2 * folds else { throw .tooFewSamples(step: "\(folds)-fold cross-fitting", needed: 2 * folds, got: n) }
             let shuffled = order(n)
             var rows: [Int] = [], scores: [Double] = []
             for k in 0..<folds {
                 let held = stride(from: k, to: n, by: folds).map { shuffled[$0] }
                 let heldSet = Set(held)
                 let rest = shuffled.filter { !heldSet.contains($0) }
-                let s = try wrap { () throws(E) in try fit(rest) }
-                scores += try wrap { () throws(E) in try score(s, held) }
+                let s = try fit(rest)
+                scores += try score(s, held)
                 rows += held
             }
-            let final = try wrap { () throws(E) in try fit(all) }
-            return Calibrated(scorer: final, calibrationScores: scores, calibrationRows: rows, trainingRows: all, mode: mode)
+            return Calibrated(scorer: try fit(all), calibrationScores: scores, calibrationRows: rows, trainingRows: all, mode: mode)
         }
     }
 
-    private func wrap<T, E: Error>(_ body: () throws(E) -> T) throws(CalibrationFailure<E>) -> T {
-        do { return try body() } catch { throw .scorer(error) }
+    /// The smallest number of good samples this plan can run on.
+    public var minimumRowCount: Int {
+        switch mode {
+        case .none: return 1
+        case .split: return holdoutFraction > 0 ? Int((1 / holdoutFraction).rounded(.up)) : 2
+        case .crossfit: return 2 * folds
+        }
     }
-}
 
-/// A calibration failure: a bad setting, or the scorer's own error.
-public enum CalibrationFailure<ScorerError: Error>: Error {
-    case setting(PipelineError)
-    case scorer(ScorerError)
+    /// The number of calibration scores the plan gives for `n` good samples.
+    public func calibrationCount(rowCount n: Int) -> Int {
+        switch mode {
+        case .none: return 0
+        case .split: return Int((Double(n) * holdoutFraction).rounded(.down))
+        case .crossfit: return n
+        }
+    }
+
+    /// The first ⌊n·fraction⌋ rows of the shuffled order calibrate, the rest train.
+    func splitRows(_ n: Int) throws(PipelineError) -> (calibration: [Int], training: [Int]) {
+        guard holdoutFraction > 0, holdoutFraction < 1 else {
+            throw .invalidSetting(name: "holdout fraction", value: "\(holdoutFraction)", expected: "a number in (0, 1)")
+        }
+        let held = calibrationCount(rowCount: n)
+        guard held >= 1, n - held >= 1 else {
+            throw .tooFewSamples(step: "split calibration", needed: minimumRowCount, got: n)
+        }
+        let shuffled = order(n)
+        return (Array(shuffled[..<held]), Array(shuffled[held...]))
+    }
 }

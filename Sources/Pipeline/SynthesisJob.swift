@@ -45,14 +45,14 @@ public struct SynthesisJob: Sendable {
     ///   unreadable input, an uncreatable folder or an unwritable output.
     /// - Complexity: one decode, one generation and two PNG encodes per output, on both cores.
     public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws(PipelineError) -> (outputs: [Output], warnings: [String]) {
-        guard !inputs.isEmpty else { throw .invalidSetting(name: "input", value: "(none)", expected: "at least one image") }
+        guard !inputs.isEmpty else { throw .invalidInput(name: "input", value: "(none)", expected: "at least one image") }
         let total = count ?? inputs.count
         guard total >= 1 else { throw .invalidSetting(name: "count", value: "\(total)", expected: "at least 1") }
         if let size, size.width < 1 || size.height < 1 {
             throw .invalidSetting(name: "size", value: "\(size.width)x\(size.height)", expected: "positive width and height")
         }
         do { try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true) } catch {
-            throw .invalidSetting(name: "output", value: outputDirectory, expected: "a folder that can be created (\(error.localizedDescription))")
+            throw .unwritable(path: outputDirectory, reason: "the folder cannot be created (\(error.localizedDescription))")
         }
         let digits = max(3, String(total - 1).count)
         let done = Counter()
@@ -81,10 +81,10 @@ public struct SynthesisJob: Sendable {
     private func make(_ i: Int, digits: Int) throws(PipelineError) -> (Output, [String]) {
         let path = inputs[i % inputs.count]
         let decoded: DecodedImage
-        do throws(ImagingError) { decoded = try ImageFile.read(path: path) } catch { throw .stage(error.description) }
+        do throws(ImagingError) { decoded = try ImageFile.read(path: path) } catch { throw .imaging(error) }
         var image = decoded.image
         if let size { image = PlanarImage(image).resized(width: size.width, height: size.height).image(bitDepth: image.bitDepth) }
-        var g = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(i + 1))
+        var g = SeededGenerator.forItem(i, of: seed)
         let anomaly = generator.generate(from: image, using: &g)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let index = String(i)
@@ -93,7 +93,7 @@ public struct SynthesisJob: Sendable {
         do throws(ImagingError) {
             try ImageFile.write(anomaly.image, to: imagePath)
             try ImageFile.write(anomaly.mask.image, to: maskPath)
-        } catch { throw .stage(error.description) }
+        } catch { throw .imaging(error) }
         let output = Output(name: name, image: imagePath, mask: maskPath, source: path,
                             blend: anomaly.blendFactor ?? 0, coverage: anomaly.mask.coverage)
         return (output, decoded.warnings.map { "\(path): \($0)" })
@@ -104,11 +104,11 @@ public struct SynthesisJob: Sendable {
     public static func textures(in directory: String) throws(PipelineError) -> [Image] {
         let paths = MVTecDataset.images(in: directory)
         guard !paths.isEmpty else {
-            throw .invalidSetting(name: "source", value: directory, expected: "a folder of texture images")
+            throw .invalidInput(name: "source", value: directory, expected: "a folder of texture images")
         }
         var images: [Image] = []
         for path in paths {
-            do throws(ImagingError) { images.append(try ImageFile.read(path: path).image) } catch { throw .stage(error.description) }
+            do throws(ImagingError) { images.append(try ImageFile.read(path: path).image) } catch { throw .imaging(error) }
         }
         return images
     }

@@ -8,7 +8,7 @@ import Randomness
 /// so higher is more anomalous; `predict` gives anomalib's fixed squash of the
 /// log-density instead. Log-densities are computed stably and are always finite,
 /// where anomalib's float32 densities underflow to −∞ far from the training data.
-public struct KDEClassifier: AnomalyScorer {
+public struct KDEClassifier: VectorScorer {
     /// Number of principal components kept (anomalib's `n_pca_components`).
     public var componentCount: Int
     /// How projected features are scaled before the KDE.

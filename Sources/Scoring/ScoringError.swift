@@ -1,3 +1,4 @@
+import ArrayFormats
 import LinearAlgebra
 
 /// Why a scorer could not be fitted or could not score, naming the offending value.
@@ -16,6 +17,12 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFitted
     /// A configuration value is out of range or unknown.
     case invalidConfiguration(String)
+    /// A scorer that reads one vector per sample was given a grid of patch vectors.
+    case notVectors(sample: Int, height: Int, width: Int)
+    /// A stored scorer's record has a missing or malformed field.
+    case archive(ArchiveFieldError)
+    /// A stored scorer names a kind no registry entry restores.
+    case unknownKind(String, known: [String])
 
     public var description: String {
         switch self {
@@ -28,6 +35,11 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
             return "training covariance is not positive definite (pivot \(pivot)): features are linearly dependent"
         case .notFitted: return "the scorer has not been fitted"
         case let .invalidConfiguration(reason): return "invalid configuration: \(reason)"
+        case let .notVectors(sample, height, width):
+            return "sample \(sample) is a \(height)×\(width) grid of patch features; this scorer reads one vector per sample"
+        case let .archive(error): return error.description
+        case let .unknownKind(kind, known):
+            return "scorer kind \"\(kind)\" is unknown to this build (it restores \(known.joined(separator: ", ")))"
         }
     }
 }

@@ -40,3 +40,10 @@ public struct AdaptiveF1Threshold: Threshold {
             warnings: search.warnings)
     }
 }
+
+extension AdaptiveF1Threshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "adaptive-f1", family: .supervised,
+        summary: "anomalib's best F1 over distinct scores; needs labelled anomalous scores",
+        parameters: [], reads: .normalAndAnomalousScores, make: { _ in AdaptiveF1Threshold() })
+}

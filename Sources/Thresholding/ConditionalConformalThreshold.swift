@@ -15,6 +15,9 @@ public struct ConditionalConformalThreshold: Threshold {
 
     public var name: String { "conformal-conditional" }
     public var targetFPR: Double? { alpha }
+    public var minimumNormalCount: Int {
+        alpha > 0 && alpha < 1 && delta > 0 && delta < 1 ? Self.minimumCount(alpha: alpha, delta: delta) : 1
+    }
 
     public init(alpha: Double = 0.05, delta: Double = 0.1) {
         self.alpha = alpha
@@ -58,4 +61,14 @@ public struct ConditionalConformalThreshold: Threshold {
             strategy: name, value: sorted[k - 1].nextUp, targetFPR: alpha,
             details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha), Detail("delta", delta)])
     }
+}
+
+extension ConditionalConformalThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "conformal-conditional", family: .normalScore,
+        summary: "FPR ≤ α with probability ≥ 1 − δ over the calibration draw",
+        parameters: [.alpha, .number("delta", "D", default: 0.1, in: .open(0, 1),
+                                     help: "conformal-conditional: allowed chance that the realised FPR exceeds α.")],
+        reads: .normalScores,
+        make: { v in ConditionalConformalThreshold(alpha: v.number("alpha") ?? 0.05, delta: v.number("delta") ?? 0.1) })
 }

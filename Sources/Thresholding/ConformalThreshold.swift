@@ -11,6 +11,7 @@ public struct ConformalThreshold: Threshold {
 
     public var name: String { "conformal" }
     public var targetFPR: Double? { alpha }
+    public var minimumNormalCount: Int { alpha > 0 && alpha < 1 ? Self.minimumCount(alpha: alpha) : 1 }
 
     public init(alpha: Double = 0.05) { self.alpha = alpha }
 
@@ -36,4 +37,12 @@ public struct ConformalThreshold: Threshold {
             strategy: name, value: sorted[k - 1].nextUp, targetFPR: alpha,
             details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha)])
     }
+}
+
+extension ConformalThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "conformal", family: .normalScore,
+        summary: "t = s₍ₖ₎.nextUp, k = ⌈(n+1)(1−α)⌉: P(false alarm) ≤ α in finite samples",
+        parameters: [.alpha], reads: .normalScores,
+        make: { v in ConformalThreshold(alpha: v.number("alpha") ?? 0.05) })
 }

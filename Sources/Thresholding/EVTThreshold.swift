@@ -23,6 +23,7 @@ public struct EVTThreshold: Threshold, Hashable {
 
     public var name: String { "evt" }
     public var targetFPR: Double? { alpha }
+    public var minimumNormalCount: Int { level > 0 && level < 1 ? Self.smallestCount(forPeaks: 3, level: level) : 1 }
 
     /// Creates the strategy; α must be below 1 − `level`, which `fit` checks.
     public init(alpha: Double = 0.01, level: Double = 0.98) {
@@ -177,4 +178,21 @@ public struct EVTThreshold: Threshold, Hashable {
         }
         return low
     }
+}
+
+extension EVTThreshold {
+    /// The initial level used when none is given: min(0.98, 1 − 2α), so the GPD has a tail of
+    /// twice the target mass to extrapolate in (0.98 alone allows only α < 0.02).
+    public static func automaticLevel(alpha: Double) -> Double { Swift.min(0.98, 1 - 2 * alpha) }
+
+    public static let descriptor = StrategyDescriptor(
+        key: "evt", family: .normalScore,
+        summary: "peaks over the level quantile, generalised Pareto tail (Grimshaw ML), extrapolated to α",
+        parameters: [.alpha, .number("level", "L", in: .open(0, 1), defaultDescription: "min(0.98, 1 − 2α)",
+                                     help: "evt: quantile level of the initial threshold; needs α < 1 − L.")],
+        reads: .normalScores,
+        make: { v in
+            let alpha = v.number("alpha") ?? 0.05
+            return EVTThreshold(alpha: alpha, level: v.number("level") ?? automaticLevel(alpha: alpha))
+        })
 }

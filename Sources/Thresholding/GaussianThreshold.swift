@@ -15,6 +15,7 @@ public struct GaussianThreshold: Threshold {
     public var rule: Rule
 
     public var name: String { "gaussian" }
+    public var minimumNormalCount: Int { 2 }
 
     /// The FPR the rule implies if the scores are Gaussian.
     public var targetFPR: Double? {
@@ -50,4 +51,19 @@ public struct GaussianThreshold: Threshold {
             strategy: name, value: mean + k * sd, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("mean", mean), Detail("sd", sd), Detail("sigmas", k)])
     }
+}
+
+extension GaussianThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "gaussian", family: .parametric,
+        summary: "mean + kσ: the normal quantile for α, or K sigmas with --sigmas",
+        parameters: [.alpha, .number("sigmas", "K", help: "gaussian: use mean + K·σ instead of the normal quantile for α.")],
+        reads: .normalScores,
+        make: { v throws(ParameterError) in
+            if v.isGiven("sigmas") && v.isGiven("alpha") {
+                throw ParameterError(key: "sigmas", text: v.value("sigmas")?.description ?? "",
+                                     expected: "either --alpha or --sigmas for gaussian, not both")
+            }
+            return GaussianThreshold(v.number("sigmas").map { .sigmas($0) } ?? .alpha(v.number("alpha") ?? 0.05))
+        })
 }

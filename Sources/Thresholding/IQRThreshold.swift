@@ -8,6 +8,7 @@ public struct IQRThreshold: Threshold {
     public var k: Double
 
     public var name: String { "iqr" }
+    public var minimumNormalCount: Int { 2 }
 
     public var targetFPR: Double? {
         NormalDistribution.survival(NormalDistribution.quantile(0.75) * (1 + 2 * k))
@@ -32,4 +33,11 @@ public struct IQRThreshold: Threshold {
             strategy: name, value: q3 + k * (q3 - q1), targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("q1", q1), Detail("q3", q3), Detail("k", k)])
     }
+}
+
+extension IQRThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "iqr", family: .parametric, summary: "Tukey's fence Q3 + k·IQR (NumPy's linear quartiles)",
+        parameters: [.number("k", "K", default: 1.5, help: "iqr: Q3 + K·IQR.")], reads: .normalScores,
+        make: { v in IQRThreshold(k: v.number("k") ?? 1.5) })
 }

@@ -12,6 +12,7 @@ public struct LognormalThreshold: Threshold {
     public var alpha: Double
 
     public var name: String { "lognormal" }
+    public var minimumNormalCount: Int { 3 }
     public var targetFPR: Double? { alpha }
 
     public init(alpha: Double = 0.05) { self.alpha = alpha }
@@ -42,4 +43,12 @@ public struct LognormalThreshold: Threshold {
             strategy: name, value: value, targetFPR: alpha,
             details: [Detail("n", n), Detail("location", location), Detail("mu", mu), Detail("sigma", sigma), Detail("alpha", alpha)])
     }
+}
+
+extension LognormalThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "lognormal", family: .parametric,
+        summary: "log-normal (1−α) quantile of the scores shifted by ℓ = min − (max−min)/n",
+        parameters: [.alpha], reads: .normalScores,
+        make: { v in LognormalThreshold(alpha: v.number("alpha") ?? 0.05) })
 }

@@ -11,6 +11,7 @@ public struct MADThreshold: Threshold {
     public static let consistency = 1.4826
 
     public var name: String { "mad" }
+    public var minimumNormalCount: Int { 2 }
     public var targetFPR: Double? { NormalDistribution.survival(k) }
 
     public init(k: Double = 3) { self.k = k }
@@ -32,4 +33,11 @@ public struct MADThreshold: Threshold {
             strategy: name, value: median + k * Self.consistency * mad, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("median", median), Detail("mad", mad), Detail("k", k)])
     }
+}
+
+extension MADThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "mad", family: .parametric, summary: "median + k·1.4826·MAD",
+        parameters: [.number("k", "K", default: 3, help: "mad: median + K·1.4826·MAD.")], reads: .normalScores,
+        make: { v in MADThreshold(k: v.number("k") ?? 3) })
 }

@@ -19,3 +19,10 @@ public struct ManualThreshold: Threshold {
         return FittedThreshold(strategy: name, value: value)
     }
 }
+
+extension ManualThreshold {
+    public static let descriptor = StrategyDescriptor(
+        key: "manual", family: .manual, summary: "a fixed cut-off you choose",
+        parameters: [.number("value", "V", required: true, help: "manual: the threshold.")], reads: .nothing,
+        make: { v in ManualThreshold(value: v.number("value") ?? 0) })
+}

@@ -29,15 +29,18 @@ public struct StrategyComparison: Sendable {
 
     /// Fits every strategy on `calibration` and evaluates it on the test scores.
     ///
-    /// A strategy that cannot be fitted is kept with its error; the rest still run.
+    /// Strategies that read synthetic anomalies get `synthetic` as their anomalous scores; the
+    /// others see only `calibration`. A strategy that cannot be fitted is kept with its error;
+    /// the rest still run.
     ///
     /// - Throws: when a test class is empty or any score is NaN or ±inf.
     /// - Complexity: O((n + m) log(n + m)) per strategy.
     public init(
-        strategies: [any Threshold], calibration: [Double], testNormal: [Double], testAnomalous: [Double],
-        includeOracles: Bool = true
+        strategies: [any Threshold], calibration: [Double], synthetic: [Double] = [],
+        testNormal: [Double], testAnomalous: [Double], includeOracles: Bool = true
     ) throws(ThresholdError) {
         try requireFinite(calibration, set: "calibration")
+        try requireFinite(synthetic, set: "synthetic")
         auroc = try Thresholding.auroc(normal: testNormal, anomalous: testAnomalous)
         calibrationCount = calibration.count
         var entries: [Entry] = []
@@ -52,7 +55,9 @@ public struct StrategyComparison: Sendable {
                                      fitted: nil, error: error, counts: nil))
             }
         }
-        for s in strategies { evaluate(s, normal: calibration, anomalous: [], oracle: false) }
+        for s in strategies {
+            evaluate(s, normal: calibration, anomalous: s.reads == .syntheticAnomalies ? synthetic : [], oracle: false)
+        }
         if includeOracles {
             for s in Self.oracles { evaluate(s, normal: testNormal, anomalous: testAnomalous, oracle: true) }
         }
@@ -65,25 +70,14 @@ public struct StrategyComparison: Sendable {
         BestBalancedAccuracyThreshold(name: "oracle-best-balanced-accuracy"),
     ]
 
-    /// Every normal-score strategy at a common α, in the order reports list them.
-    ///
-    /// EVT needs α < 1 − level. Its usual level 0.98 only allows α < 0.02, so
-    /// here the level is min(0.98, 1 − 2α): the initial threshold then sits at
-    /// twice the target tail, which leaves the GPD room to extrapolate.
-    public static func normalScoreStrategies(alpha: Double = 0.05, delta: Double = 0.1) -> [any Threshold] {
-        [
-            ConformalThreshold(alpha: alpha),
-            ConditionalConformalThreshold(alpha: alpha, delta: delta),
-            EVTThreshold(alpha: alpha, level: automaticEVTLevel(alpha: alpha)),
-            GaussianThreshold(.alpha(alpha)),
-            MADThreshold(),
-            IQRThreshold(),
-            LognormalThreshold(alpha: alpha),
-        ]
-    }
-
-    /// The EVT initial level used in comparisons: min(0.98, 1 − 2α).
-    public static func automaticEVTLevel(alpha: Double) -> Double {
-        Swift.min(0.98, 1 - 2 * alpha)
+    /// Every registered strategy that reads good scores alone, at a common α (and δ), in registry order.
+    public static func normalScoreStrategies(alpha: Double = 0.05, delta: Double = 0.1,
+                                             registry: StrategyRegistry = .standard) -> [any Threshold] {
+        registry.reading([.normalScores]).compactMap { d in
+            var values = d.emptyValues
+            values.set("alpha", .number(alpha))
+            values.set("delta", .number(delta))
+            return try? d.make(values)
+        }
     }
 }

@@ -4,10 +4,10 @@
 /// what anomalies do to the score, which the normal-score strategies never
 /// look at. How well they stand in is reported beside the threshold: the
 /// estimated TPR on synthetic anomalies and the AUROC of good against synthetic.
-/// Making and scoring the synthetic images happens upstream (the pipeline);
-/// this value holds their scores, so it plugs in wherever a ``Threshold`` does.
+/// Making and scoring the synthetic images happens upstream (the pipeline), which
+/// passes their scores as `anomalous`.
 public struct SyntheticAnomalyThreshold: Threshold {
-    public var reads: ThresholdInput { .normalAndAnomalousScores }
+    public var reads: ThresholdInput { .syntheticAnomalies }
     /// How the cut-off is chosen between good and synthetic scores.
     public enum Rule: Sendable, Hashable {
         /// Best balanced accuracy (Youden's J). The default: it weighs both classes equally.
@@ -19,8 +19,6 @@ public struct SyntheticAnomalyThreshold: Threshold {
     }
 
     public var rule: Rule
-    /// Scores of synthetic anomalies made from held-out good images.
-    public var syntheticScores: [Double]
     public var name: String
 
     public var targetFPR: Double? {
@@ -37,19 +35,18 @@ public struct SyntheticAnomalyThreshold: Threshold {
         }
     }
 
-    public init(rule: Rule = .bestBalancedAccuracy, syntheticScores: [Double], name: String? = nil) {
+    public init(rule: Rule = .bestBalancedAccuracy, name: String? = nil) {
         self.rule = rule
-        self.syntheticScores = syntheticScores
         self.name = name ?? Self.defaultName(for: rule)
     }
 
-    /// Fits on `normal` (held-out good scores) against the synthetic scores; `anomalous`, if any, joins the synthetic ones.
+    /// Fits on `normal` (held-out good scores) against `anomalous` (the synthetic anomalies' scores).
     ///
     /// Details: `n_normal`, `n_synthetic`, `estimated_tpr` (on synthetic anomalies),
     /// `estimated_fpr` (on the good scores) and `synthetic_auroc`.
     /// - Throws: when either set is empty or holds NaN or ±inf.
-    public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
-        let synthetic = syntheticScores + anomalous
+    /// - Complexity: O((n + m) log(n + m)).
+    public func fit(normal: [Double], anomalous synthetic: [Double]) throws(ThresholdError) -> FittedThreshold {
         try requireFinite(synthetic, set: "synthetic")
         guard !normal.isEmpty, !synthetic.isEmpty else {
             throw .tooFewScores(strategy: name, needed: 1, got: min(normal.count, synthetic.count),
@@ -75,4 +72,26 @@ public struct SyntheticAnomalyThreshold: Threshold {
                       Detail("synthetic_auroc", try auroc(normal: normal, anomalous: synthetic))],
             warnings: fitted.warnings)
     }
+}
+
+extension SyntheticAnomalyThreshold {
+    public static let balancedAccuracyDescriptor = StrategyDescriptor(
+        key: "synthetic-ba", family: .synthetic,
+        summary: "best balanced accuracy between held-out good scores and synthetic Perlin anomalies made from them",
+        parameters: [], reads: .syntheticAnomalies,
+        make: { _ in SyntheticAnomalyThreshold(rule: .bestBalancedAccuracy) })
+
+    public static let f1Descriptor = StrategyDescriptor(
+        key: "synthetic-f1", family: .synthetic,
+        summary: "best F1 at an anomaly prior between held-out good and synthetic scores (anomalib's rule at prior 0.5)",
+        parameters: [.number("prior", "P", default: 0.5, in: .open(0, 1),
+                             help: "synthetic-f1: the anomaly prior of the F1 (anomalib's rule at 0.5).")],
+        reads: .syntheticAnomalies,
+        make: { v in SyntheticAnomalyThreshold(rule: .bestF1(prior: v.number("prior") ?? 0.5)) })
+
+    public static let balancedAccuracyWithinFPRDescriptor = StrategyDescriptor(
+        key: "synthetic-ba-fpr", family: .synthetic,
+        summary: "best balanced accuracy against synthetic anomalies among cut-offs with held-out FPR ≤ α",
+        parameters: [.alpha], reads: .syntheticAnomalies,
+        make: { v in SyntheticAnomalyThreshold(rule: .bestBalancedAccuracyWithinFPR(v.number("alpha") ?? 0.05)) })
 }

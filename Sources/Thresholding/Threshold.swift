@@ -17,6 +17,10 @@ public protocol Threshold: Sendable {
     /// Which scores `fit` looks at; normal scores only unless a strategy says otherwise.
     var reads: ThresholdInput { get }
 
+    /// The fewest normal scores `fit` can work with (conformal at α needs ⌈1/α − 1⌉), so a
+    /// pipeline can check sizes before expensive work; 1 unless a strategy says otherwise.
+    var minimumNormalCount: Int { get }
+
     /// Fits the cut-off.
     ///
     /// - Parameters:
@@ -28,17 +32,21 @@ public protocol Threshold: Sendable {
 }
 
 /// The scores a strategy's `fit` looks at, so a pipeline can tell which strategies its data allows.
-public enum ThresholdInput: Sendable, Hashable {
+public enum ThresholdInput: String, Sendable, Hashable, CaseIterable {
     /// None: the cut-off is given (manual).
     case nothing
     /// Normal scores only (conformal, EVT, the parametric rules).
-    case normalScores
-    /// Normal against anomalous scores, real or synthetic (adaptive F1, best balanced accuracy, …).
-    case normalAndAnomalousScores
+    case normalScores = "normal scores"
+    /// Normal against labelled anomalous scores, real or synthetic (adaptive F1, best balanced accuracy, …).
+    case normalAndAnomalousScores = "normal and anomalous scores"
+    /// Normal against the scores of synthetic anomalies the pipeline makes from good images,
+    /// passed as `anomalous`: it needs image inputs.
+    case syntheticAnomalies = "images (for synthetic anomalies)"
 }
 
 extension Threshold {
     public var reads: ThresholdInput { .normalScores }
+    public var minimumNormalCount: Int { 1 }
 
     /// Fits the cut-off from normal scores alone.
     public func fit(normal: [Double]) throws(ThresholdError) -> FittedThreshold {

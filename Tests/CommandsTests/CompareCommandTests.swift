@@ -53,7 +53,7 @@ import Testing
     @Test func noInputsIsAUsageErrorWithUsage() {
         let r = runCLI(["compare"])
         #expect(r.code == 2)
-        #expect(r.stderr.contains("USAGE: thresholdkit compare"))
+        #expect(r.stderr.contains("Run 'thresholdkit compare --help' for its options."))
     }
 
     @Test func unlabelledOrOneClassTestIsADataError() {

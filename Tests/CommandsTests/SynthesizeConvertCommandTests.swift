@@ -98,7 +98,7 @@ import TestSupport
         let values = array.floats()
         #expect(values[0..<1024].allSatisfy { $0 == 0 })      // a.png: black
         #expect(values[1024...].allSatisfy { $0 == 1 })       // b.png: white, grey in [0, 1]
-        #expect(try String(contentsOfFile: f.path + "/x.txt", encoding: .utf8) == "\(f.path)/a.png\n\(f.path)/b.png\n")
+        #expect(try String(contentsOfFile: f.path + "/x.npy.paths.txt", encoding: .utf8) == "\(f.path)/a.png\n\(f.path)/b.png\n")
         // A folder gives the same rows.
         #expect(runCLI(["features", "--input", f.path, "--features", "pixels", "--out", f.path + "/y.npy", "--no-cache", "--quiet"]).code == 0)
         #expect(try NPY.read(path: f.path + "/y.npy") == array)

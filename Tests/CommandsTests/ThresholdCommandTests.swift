@@ -1,5 +1,6 @@
 import ArrayFormats
 import Testing
+import Thresholding
 @testable import Commands
 
 @Suite struct ThresholdCommandTests {
@@ -45,12 +46,15 @@ import Testing
         #expect(try iqr.json()["threshold"]?.doubleValue == 7)
     }
 
-    @Test func evtWithTheDefaultAlphaIsAClearDataError() {
-        let f = TempFile((1...200).map { String(Double($0) * 0.37) }.joined(separator: "\n"), ext: "txt")
-        let r = runCLI(["threshold", "--strategy", "evt", "--normal", f.path])
-        #expect(r.code == 1)
-        #expect(r.stderr.contains("alpha"))
-        #expect(r.stdout.isEmpty)
+    /// EVT on its own defaults chooses the level as `compare` does, min(0.98, 1 − 2α) = 0.9 at α = 0.05.
+    @Test func evtWorksOnItsDefaultsWithTheAutomaticLevel() throws {
+        let values = (1...200).map { Double($0) * 0.37 }
+        let f = TempFile(values.map { String($0) }.joined(separator: "\n"), ext: "txt")
+        let r = runCLI(["threshold", "--strategy", "evt", "--normal", f.path, "--json"])
+        #expect(r.code == 0, "\(r.stderr)")
+        let expected = try EVTThreshold(alpha: 0.05, level: 0.9).fit(normal: values)
+        #expect(try r.json()["threshold"]?.doubleValue == expected.value)
+        #expect(try r.json()["level"]?.doubleValue == 0.9)
     }
 
     @Test func warningsGoToStderrAndJSONStaysClean() throws {
@@ -93,9 +97,10 @@ import Testing
         #expect(c.stderr.contains("MAD is 0"))
 
         let f = TempFile("1\n2\n3\n", ext: "txt")
+        // A parameter out of its range is a usage error, found before any file is read.
         let a = runCLI(["threshold", "--strategy", "conformal", "--normal", f.path, "--alpha", "1.5"])
-        #expect(a.code == 1)
-        #expect(a.stderr.contains("alpha"))
+        #expect(a.code == 2)
+        #expect(a.stderr.contains("--alpha expects a number in (0, 1), got '1.5'"))
     }
 
     @Test func emptySetIsValidButNormalScoreStrategiesNeedScores() throws {

@@ -77,11 +77,18 @@ import Testing
             .tensors["empty"]?.count == 0)
     }
 
-    @Test func extractorNames() throws {
-        #expect(try FeatureExtractorKind(name: "pixels") == .pixels)
-        #expect(try FeatureExtractorKind(name: "efficientnet-lite0") == .efficientNetLite0)
-        #expect(try FeatureExtractorKind.pixels.makeExtractor().dimension == 1024)
-        do { _ = try FeatureExtractorKind(name: "resnet"); Issue.record("accepted") }
-        catch { #expect(error.description == "unknown feature extractor `resnet`; expected one of: efficientnet-lite0, pixels, grey128") }
+    @Test func extractorPresetsAndKindsAreNamedAndUnknownOnesListTheKnown() throws {
+        #expect(ExtractorRegistry.standard.presetNames == ["efficientnet-lite0", "pixels", "grey128"])
+        #expect(try ExtractorRegistry.standard.make(preset: "pixels").dimension == 1024)
+        #expect(try ExtractorRegistry.standard.make(kind: "pixels", settings: ["size": 8]).dimension == 64)
+        #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels", "grey128"])) {
+            try ExtractorRegistry.standard.make(preset: "resnet")
+        }
+        #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels"])) {
+            try ExtractorRegistry.standard.make(kind: "resnet", settings: [:])
+        }
+        #expect(throws: FeaturesError.invalidSettings(extractor: "pixels", reason: "size must be a whole number in 1...4096")) {
+            try ExtractorRegistry.standard.make(kind: "pixels", settings: ["size": 0])
+        }
     }
 }

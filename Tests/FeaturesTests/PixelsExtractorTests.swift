@@ -3,12 +3,13 @@ import Testing
 @testable import Features
 
 @Suite struct PixelsExtractorTests {
-    @Test func namedKindsBuildTheirSizes() throws {
-        #expect(try FeatureExtractorKind(name: "pixels").makeExtractor().dimension == 1024)
-        let grey = try FeatureExtractorKind(name: "grey128").makeExtractor()
+    @Test func presetsBuildTheirSizesAndDescribeThemselves() throws {
+        #expect(try ExtractorRegistry.standard.make(preset: "pixels").dimension == 1024)
+        let grey = try ExtractorRegistry.standard.make(preset: "grey128")
         #expect(grey.dimension == 128 * 128)
         #expect(grey.identifier == "pixels/grey-128x128-antialias-bilinear/v1")
-        #expect(throws: FeaturesError.self) { try FeatureExtractorKind(name: "grey64") }
+        #expect(grey.kind == "pixels" && grey.settings == ["size": 128])
+        #expect(throws: FeaturesError.self) { try ExtractorRegistry.standard.make(preset: "grey64") }
     }
 
     @Test func greyThirtyTwoSquareInUnitRange() throws {
@@ -18,9 +19,9 @@ import Testing
         #expect(extractor.identifier == "pixels/grey-32x32-antialias-bilinear/v1")
         var progress: [Int] = []
         let f = try extractor.features(of: [rgb, rgb.greyscale()]) { done, _ in progress.append(done) }
-        #expect(f.count == 2 && f[0].count == 1024)
-        #expect(f[0] == f[1])  // colour is converted to grey first
-        #expect(f[0].allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(f.count == 2 && f.dimension == 1024 && f.isVectors)
+        #expect(f.rows.row(0) == f.rows.row(1))  // colour is converted to grey first
+        #expect(f.rows.elements.allSatisfy { $0 >= 0 && $0 <= 1 })
         #expect(progress.last == 2)
     }
 

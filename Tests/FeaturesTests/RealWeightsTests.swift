@@ -34,8 +34,8 @@ struct RealWeightsTests {
         var progress: [Int] = []
         let f = try extractor.features(of: [grey, grey.rgb(), grey.rgb().addingOpaqueAlpha()]) { done, _ in progress.append(done) }
         #expect(progress == [1, 2, 3])
-        #expect(f[0] == f[1] && f[1] == f[2])
-        #expect(f[0].allSatisfy { $0 >= 0 && $0 <= 6 } && f[0].contains { $0 > 0 })
+        #expect(f.rows.row(0) == f.rows.row(1) && f.rows.row(1) == f.rows.row(2))
+        #expect(f.rows.row(0).allSatisfy { $0 >= 0 && $0 <= 6 } && f.rows.row(0).contains { $0 > 0 })
         #expect(throws: FeaturesError.invalidImage(index: 1, reason: "has no pixels (0×5)")) {
             try extractor.features(of: [grey, Image(width: 0, height: 5, channels: 1, pixels: [])])
         }

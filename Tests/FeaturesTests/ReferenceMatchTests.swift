@@ -41,7 +41,7 @@ struct ReferenceMatchTests {
             var reported: [Int] = []
             let features = try extractor.features(of: images) { done, total in reported.append(done); #expect(total == 2) }
             #expect(reported == [1, 2])
-            for (row, f) in zip(rows, features) { cosines.append(cosine(f, values[row * 1280..<(row + 1) * 1280])) }
+            for (k, row) in rows.enumerated() { cosines.append(cosine(features.rows.row(k), values[row * 1280..<(row + 1) * 1280])) }
         }
         let mean = cosines.reduce(0, +) / Double(cosines.count)
         #expect(mean >= 0.999 && cosines.min()! >= 0.995, "\(set): cosines \(cosines)")

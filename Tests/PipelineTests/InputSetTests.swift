@@ -15,7 +15,8 @@ struct InputSetTests {
             Issue.record("expected vectors")
             return
         }
-        #expect(rows == [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+        #expect(rows.rows == 3 && rows.columns == 3)
+        #expect(rows.elements == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(origins.map(\.index) == [0, 1, 0])
         #expect(origins.map(\.input) == [dir + "/a.npy", dir + "/a.npy", dir + "/b.npy"])
     }
@@ -42,5 +43,18 @@ struct InputSetTests {
         #expect(message([dir + "/two.npy", dir + "/a.png"]).contains("not both"))
         #expect(message([]).contains("(none)"))
         if case let .images(paths) = try InputSet.resolve([dir]) { #expect(paths == [dir + "/a.png"]) } else { Issue.record("expected images") }
+    }
+
+    /// An MVTec test/ folder holds one sub-folder per defect: a folder input finds them all, in sorted path order.
+    @Test func foldersAreSearchedRecursivelyInSortedPathOrder() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for relative in ["test/good/001.png", "test/good/000.png", "test/crack/000.png", "test/.hidden/x.png", "test/notes.txt", "test/z.jpg"] {
+            let path = dir + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        }
+        guard case let .images(paths) = try InputSet.resolve([dir + "/test"]) else { Issue.record("expected images"); return }
+        #expect(paths.map { String($0.dropFirst(dir.count + 1)) } == ["test/crack/000.png", "test/good/000.png", "test/good/001.png", "test/z.jpg"])
     }
 }

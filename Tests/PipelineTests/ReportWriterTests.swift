@@ -11,8 +11,8 @@ import Thresholding
             (0..<10).map { .init(path: "test/good/\($0).png", category: "good", isAnomalous: false, score: Double($0), pValue: 0.5) }
             + (0..<5).map { .init(path: "test/crack/\($0),x.png", category: "crack", isAnomalous: true, score: 8 + Double($0), pValue: 0.02) }
         let comparison = try StrategyComparison(
-            strategies: [ConformalThreshold(alpha: 0.05), SyntheticAnomalyThreshold(syntheticScores: [9, 10, 11])],
-            calibration: calibration, testNormal: test.filter { !$0.isAnomalous }.map(\.score),
+            strategies: [ConformalThreshold(alpha: 0.05), SyntheticAnomalyThreshold()],
+            calibration: calibration, synthetic: [9, 10, 11], testNormal: test.filter { !$0.isAnomalous }.map(\.score),
             testAnomalous: test.filter(\.isAnomalous).map(\.score))
         return DatasetComparisonResult(
             dataset: "/data/bottle", scorer: "kde", features: "pixels", calibration: .split, alpha: 0.05, comparison: comparison,
@@ -43,8 +43,8 @@ import Thresholding
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tk-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try Self.result()
-        let files = try ReportWriter.write(r, to: dir, extraFiles: ["detector.tkd"])
-        #expect(files.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.json", "scores.csv", "histogram.svg", "roc.svg"])
+        let files = try ReportWriter.write(r, detector: nil, samples: [], to: dir)
+        #expect(files == ["report.md", "report.json", "scores.csv", "histogram.svg", "roc.svg"])
         let csv = try String(contentsOfFile: dir + "/scores.csv", encoding: .utf8)
         #expect(csv.hasPrefix("file,category,label,score,p_value\ntest/good/0.png,good,0,0,0.5\n"))
         #expect(csv.contains("\"test/crack/0,x.png\",crack,1,8,0.02\n"))   // commas quoted

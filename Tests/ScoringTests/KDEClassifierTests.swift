@@ -96,10 +96,12 @@ struct KDEClassifierTests {
         #expect(zip(norm, quirk).map { abs($0 - $1) }.max()! > 1e-2)
     }
 
-    /// A user's model adapts through a closure.
-    @Test func closureScorerAdaptsAModel() throws {
+    /// A user's model adapts through a closure, and plugs in wherever a scorer of feature batches does.
+    @Test func closureScorerAdaptsAModelAndRefusesPatchGrids() throws {
         var scorer: any AnomalyScorer = ClosureScorer { features in Double(features.reduce(0, +)) }
-        try scorer.fit(normal: Matrix<Float>(rows: 0, columns: 2))
-        #expect(try scorer.score(Matrix<Float>(rowArrays: [[1, 2], [3, 4]])) == [3, 7])
+        try scorer.fit(normal: FeatureBatch(vectors: Matrix<Float>(rows: 0, columns: 2)))
+        #expect(try scorer.score(FeatureBatch(vectors: Matrix<Float>(rowArrays: [[1, 2], [3, 4]]))) == [3, 7])
+        let grid = FeatureBatch(rows: Matrix<Float>(rowArrays: [[1, 2], [3, 4]]), grids: [.init(height: 1, width: 2)])
+        #expect(throws: ScoringError.notVectors(sample: 0, height: 1, width: 2)) { try scorer.score(grid) }
     }
 }

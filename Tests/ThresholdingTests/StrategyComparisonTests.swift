@@ -31,9 +31,9 @@ import Randomness
         }
     }
 
-    @Test func automaticEVTLevelLeavesRoomBelowOneMinusLevel() {
-        #expect(StrategyComparison.automaticEVTLevel(alpha: 0.05) == 0.9)
-        #expect(StrategyComparison.automaticEVTLevel(alpha: 0.001) == 0.98)
+    @Test func automaticEVTLevelLeavesRoomBelowOneMinusLevelAndNormalScoreStrategiesComeFromTheRegistry() {
+        #expect(EVTThreshold.automaticLevel(alpha: 0.05) == 0.9)
+        #expect(EVTThreshold.automaticLevel(alpha: 0.001) == 0.98)
         #expect(StrategyComparison.normalScoreStrategies().map(\.name)
                 == ["conformal", "conformal-conditional", "evt", "gaussian", "mad", "iqr", "lognormal"])
     }

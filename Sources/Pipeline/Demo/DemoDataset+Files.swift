@@ -4,14 +4,14 @@ import Imaging
 extension DemoDataset {
     /// Writes the set as PNGs in the MVTec layout under `root`, so the regular pipeline reads it like any dataset.
     ///
-    /// - Throws: ``PipelineError/stage(_:)`` naming a file that could not be written.
+    /// - Throws: ``PipelineError`` naming a file that could not be written.
     public func write(to root: String) throws(PipelineError) {
         func save(_ image: Image, _ relative: String) throws(PipelineError) {
             let path = root + "/" + relative
             do {
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch { throw .stage("\(path): \(error.localizedDescription)") }
-            do throws(ImagingError) { try ImageFile.write(image, to: path) } catch { throw .stage(error.description) }
+            } catch { throw .unwritable(path: path, reason: error.localizedDescription) }
+            do throws(ImagingError) { try ImageFile.write(image, to: path) } catch { throw .imaging(error) }
         }
         for (i, image) in trainGood.enumerated() { try save(image, String(format: "train/good/%03d.png", i)) }
         for (i, image) in testGood.enumerated() { try save(image, String(format: "test/good/%03d.png", i)) }

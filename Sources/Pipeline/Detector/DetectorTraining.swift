@@ -1,147 +1,138 @@
 import ArrayFormats
 import Features
 import LinearAlgebra
+import Randomness
 import Scoring
 import Synthesis
 import Thresholding
 
-/// Fits a ``Detector`` from good samples: calibration, scorer and threshold in one step.
+/// Progress through named stages: (stage, done, total), possibly from worker threads.
+public typealias PipelineProgress = @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void
+
+/// The one way a detector is trained: `fit`, `compare` and the Swift API all come here, so
+/// the same seed gives the same split, the same synthetic anomalies and the same scores.
 ///
 /// ```swift
-/// var training = DetectorTraining(scorer: ScorerSettings(kind: .kde), threshold: .strategy(ConformalThreshold(alpha: 0.05)))
-/// let detector = try training.fit(DetectorTraining.Samples(vectors: rows, features: .vectors(dimension: 1280)))
-/// try detector.write(to: "detector.tkd")
+/// let training = DetectorTraining(scorer: KDEClassifier(), calibration: .split, seed: 42)
+/// let detector = try training.fit(TrainingSamples(vectors: good), threshold: ConformalThreshold(alpha: 0.01)).detector
 /// ```
 public struct DetectorTraining: Sendable {
-    /// How the threshold is chosen.
-    public enum ThresholdChoice: Sendable {
-        /// Any strategy fitted on the calibration scores (plus the scores of `Samples.anomalous`).
-        case strategy(any Threshold)
-        /// Good against synthetic anomalies made from the calibration images; needs image samples.
-        case synthetic(SyntheticAnomalyThreshold.Rule)
+    /// The scorer to fit, unfitted.
+    public var scorer: any AnomalyScorer
+    /// Which good samples the threshold sees and what it can promise.
+    public var calibration: CalibrationMode
+    /// Seeds the split (as `numpy.random.RandomState(seed).permutation`, reproducible in Python) and the synthetic anomalies.
+    public var seed: UInt64
+    /// Makes synthetic anomalies (always applied) for strategies that read them.
+    public var generator = PerlinAnomalyGenerator(blendRange: 0.5...1.0, probability: 1)
+
+    public init(scorer: some AnomalyScorer, calibration: CalibrationMode = .split, seed: UInt64 = 42) {
+        self.scorer = scorer
+        self.calibration = calibration
+        self.seed = seed
     }
 
-    /// The training data.
-    public struct Samples: Sendable {
-        /// Good samples, one feature vector each.
-        public var vectors: [[Float]]
-        /// What the vectors are.
-        public var features: FeatureSource
-        /// The image file behind each vector, with the extractor that made them; needed for synthetic anomalies.
-        public var images: (paths: [String], extractor: any FeatureExtractor)?
-        /// Labelled anomalous samples (optional): scored and passed to the threshold as anomalies.
-        public var anomalous: [[Float]]
+    /// The calibration plan: a 20% hold-out or 5 folds over the NumPy-compatible permutation of `seed`.
+    public var plan: Calibration { Calibration(mode: calibration, shuffle: .numpy(UInt32(truncatingIfNeeded: seed))) }
 
-        public init(vectors: [[Float]], features: FeatureSource,
-                    images: (paths: [String], extractor: any FeatureExtractor)? = nil, anomalous: [[Float]] = []) {
-            self.vectors = vectors
-            self.features = features
-            self.images = images
-            self.anomalous = anomalous
+    /// Checks sizes before any expensive work: enough good samples for the plan, and enough
+    /// calibration scores for `threshold` (conformal at α needs ⌈1/α − 1⌉ of them).
+    /// - Throws: ``PipelineError/tooFewSamples(step:needed:got:)`` or, for a strategy that needs
+    ///   calibration under `.none`, ``PipelineError/invalidSetting(name:value:expected:)``.
+    public func check(sampleCount n: Int, threshold: any Threshold, hasImages: Bool) throws(PipelineError) {
+        guard n >= plan.minimumRowCount else {
+            throw .tooFewSamples(step: "\(calibration.rawValue) calibration", needed: plan.minimumRowCount, got: n)
+        }
+        if threshold.reads == .syntheticAnomalies, !hasImages {
+            throw .invalidSetting(name: "threshold", value: threshold.name,
+                                  expected: "image inputs (synthetic anomalies are made from the training images), or a strategy that reads scores only")
+        }
+        guard threshold.reads == .normalScores else { return }
+        guard calibration != .none else {
+            throw .invalidSetting(name: "threshold", value: threshold.name,
+                                  expected: "calibration scores: use --calibration split or crossfit, or a manual or adaptive-f1 threshold with --calibration none")
+        }
+        let available = plan.calibrationCount(rowCount: n)
+        if available < threshold.minimumNormalCount {
+            let needed = (0...).first { plan.calibrationCount(rowCount: $0) >= threshold.minimumNormalCount } ?? n
+            throw .tooFewSamples(step: "\(threshold.name) on \(calibration.rawValue) calibration (\(available) held-out scores from \(n) samples)",
+                                 needed: needed, got: n)
         }
     }
 
-    public var scorer: ScorerSettings
-    public var threshold: ThresholdChoice
-    /// Calibration mode; its shuffle is seeded from `scorer.seed`.
-    public var calibration: CalibrationMode = .split
-    /// Makes the synthetic anomalies (probability 1).
-    public var generator = PerlinAnomalyGenerator(blendRange: 0.5...1.0, probability: 1)
-    /// Recorded in the detector file as is (training input, command line, …).
-    public var provenance: JSONValue = [:]
-
-    public init(scorer: ScorerSettings, threshold: ThresholdChoice, calibration: CalibrationMode = .split) {
-        self.scorer = scorer
-        self.threshold = threshold
-        self.calibration = calibration
-    }
-
-    /// What a fit produced besides the detector.
-    public struct Report: Sendable {
-        public var detector: Detector
-        /// Things a user should know: in-sample normal scores, Deep SVDD collapse, skipped images, …
-        public var warnings: [String]
-    }
-
-    /// Fits the scorer with calibration, then the threshold.
-    /// - Throws: ``PipelineError`` naming the step: too few samples, a width mismatch between good
-    ///   and anomalous vectors, a strategy that needs calibration scores under `.none`, synthetic
-    ///   anomalies without images, or the scorer's or threshold's own error.
+    /// Fits the scorer under the calibration plan and scores what the threshold strategies read:
+    /// the held-out good samples, the labelled anomalous ones, and, when `synthetic` is true,
+    /// synthetic anomalies made from the calibration images.
+    ///
+    /// - Parameter progress: (stage, done, total) for each fit, Deep SVDD epoch, and synthetic image.
+    /// - Throws: ``PipelineError`` naming the step: too few samples, a width mismatch, synthetic
+    ///   anomalies without images, or the scorer's own error.
     /// - Complexity: one scorer fit (K + 1 for crossfit) plus scoring the calibration, anomalous
     ///   and synthetic samples.
-    /// - Parameter progress: (stage, done, total): Deep SVDD epochs, synthetic anomalies; may be called from worker threads.
-    public func fit(_ samples: Samples,
-                    progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }) throws(PipelineError) -> Report {
-        let n = samples.vectors.count
-        guard n >= 2 else { throw .tooFewSamples(step: "fitting a detector", needed: 2, got: n) }
+    public func calibrate(_ samples: TrainingSamples, synthetic: Bool,
+                          progress: @escaping PipelineProgress = { _, _, _ in }) throws(PipelineError) -> CalibratedScorer {
         let width = samples.features.dimension
-        if let bad = samples.vectors.firstIndex(where: { $0.count != width }) {
-            throw .invalidSetting(name: "training row \(bad)", value: "\(samples.vectors[bad].count) values", expected: "\(width)")
+        if let anomalous = samples.anomalous, anomalous.dimension != width {
+            throw .invalidInput(name: "anomalous samples", value: "\(anomalous.dimension) features each",
+                                expected: "\(width), the width of the training samples")
         }
-        if let bad = samples.anomalous.firstIndex(where: { $0.count != width }) {
-            throw .invalidSetting(name: "anomalous row \(bad)", value: "\(samples.anomalous[bad].count) values",
-                                  expected: "\(width), the width of the training rows")
-        }
-        if case .synthetic = threshold, samples.images == nil {
-            throw .invalidSetting(name: "threshold", value: "synthetic", expected: "image inputs (synthetic anomalies are made from the training images), or a strategy that reads scores only")
-        }
-        var warnings: [String] = []
-        let plan = Calibration(mode: calibration, shuffle: .seeded(scorer.seed))
-        let calibrated = try scorer.calibrated(on: samples.vectors, plan: plan, progress: progress)
-        warnings += calibrated.scorer.warnings
-        var normal = calibrated.calibrationScores
-        var anomalous: [Double] = []
-        do throws(ScoringError) {
-            if !samples.anomalous.isEmpty {
-                anomalous = try calibrated.scorer.score(Matrix(rows: Array(samples.anomalous.indices), of: samples.anomalous))
-            }
-        } catch { throw .stage("scoring the anomalous samples: \(error)") }
-
-        let strategy: any Threshold
-        var syntheticScores: [Double] = []
-        switch threshold {
-        case .strategy(let s):
-            strategy = s
-        case .synthetic(let rule):
-            let images = samples.images!
-            let (rows, sourceWarning) = calibrated.syntheticSourceRows()
-            warnings += sourceWarning.map { [$0] } ?? []
-            let (table, _) = try SyntheticFeatures.extract(rows.map { images.paths[$0] }, extractor: images.extractor,
-                                                           generator: generator, seed: scorer.seed,
-                                                           progress: { progress("synthetic anomalies", $0, $1) })
-            let scores: [Double]
-            do throws(ScoringError) {
-                scores = table.vectors.isEmpty ? [] : try calibrated.scorer.score(Matrix(rows: Array(table.vectors.indices), of: table.vectors))
-            } catch { throw .stage("scoring the synthetic anomalies: \(error)") }
-            // The strategy holds the synthetic scores itself; `anomalous` stays the real ones.
-            strategy = SyntheticAnomalyThreshold(rule: rule, syntheticScores: scores)
-            syntheticScores = scores
-        }
-        if normal.isEmpty {
-            // Without calibration scores a rule that compares against anomalies can fall back on the
-            // training scores; a rule built on the good scores' distribution alone cannot.
-            if strategy.reads == .normalScores {
-                throw .invalidSetting(name: "threshold", value: strategy.name,
-                                      expected: "calibration scores: use --calibration split or crossfit, or a manual or adaptive-f1 threshold with --calibration none")
-            }
-            if strategy.reads == .normalAndAnomalousScores {
+        let prototype = scorer
+        let name = prototype.name
+        let features = samples.features
+        let calibrated = try plan.run(
+            rowCount: samples.count,
+            fit: { (rows: [Int]) throws(PipelineError) -> any AnomalyScorer in
+                progress("fit \(name)", 0, 1)
+                var s = prototype
                 do throws(ScoringError) {
-                    normal = try calibrated.scorer.score(Matrix(rows: Array(0..<n), of: samples.vectors))
-                } catch { throw .stage("scoring the training samples: \(error)") }
-                warnings.append("no calibration scores (--calibration none): \(strategy.name) used the training samples' own scores, which are optimistically low")
+                    try s.fit(normal: features.selecting(rows)) { stage, done, total in progress(stage, done, total) }
+                } catch { throw .scoring(error, step: "fitting the \(name) scorer on \(rows.count) good samples") }
+                progress("fit \(name)", 1, 1)
+                return s
+            },
+            score: { (s: any AnomalyScorer, rows: [Int]) throws(PipelineError) -> [Double] in
+                try Self.score(s, features.selecting(rows), step: "scoring the held-out good samples")
+            })
+        var result = CalibratedScorer(calibrated: calibrated, samples: samples)
+        result.warnings += calibrated.scorer.warnings
+        if let anomalous = samples.anomalous, anomalous.count > 0 {
+            result.anomalousScores = try Self.score(calibrated.scorer, anomalous, step: "scoring the anomalous samples")
+        }
+        if calibration == .none {
+            result.trainingScores = try Self.score(calibrated.scorer, features, step: "scoring the training samples")
+        }
+        if synthetic {
+            guard let paths = samples.imagePaths, let extractor = samples.extractor else {
+                throw .invalidSetting(name: "threshold", value: "synthetic",
+                                      expected: "image inputs (synthetic anomalies are made from the training images)")
+            }
+            let sourceRows = calibrated.calibrationRows.isEmpty ? calibrated.trainingRows : calibrated.calibrationRows
+            if calibration != .split {
+                result.warnings.append("synthetic anomalies were made from images the final scorer trained on (calibration \(calibration.rawValue)); their scores are optimistic")
+            }
+            let made = try SyntheticAnomalySet.make(from: sourceRows.map { paths[$0] }, extractor: extractor, generator: generator,
+                                                    seed: seed, progress: { progress("synthetic anomalies", $0, $1) })
+            result.syntheticSamples = made.samples
+            result.warnings += made.table.skipped.map { "synthetic anomaly skipped \($0.path): \($0.reason)" }
+            if made.table.batch.count > 0 {
+                result.syntheticScores = try Self.score(calibrated.scorer, made.table.batch, step: "scoring the synthetic anomalies")
             }
         }
-        let fitted: FittedThreshold
-        do throws(ThresholdError) { fitted = try strategy.fit(normal: normal, anomalous: anomalous) } catch {
-            throw .stage("fitting the \(strategy.name) threshold: \(error)")
-        }
-        warnings += fitted.warnings
-        let range = normal + anomalous + syntheticScores
-        let detector = Detector(
-            features: samples.features, scorer: calibrated.scorer, threshold: fitted, calibration: calibration,
-            calibrationScores: calibrated.calibrationScores,
-            normalization: ScoreNormalization(threshold: fitted.value, fittedOn: range.isEmpty ? [fitted.value] : range),
-            provenance: provenance)
-        return Report(detector: detector, warnings: warnings)
+        return result
+    }
+
+    /// Calibrates, fits `threshold` on the scores it reads, and assembles the detector.
+    /// - Throws: as ``calibrate(_:synthetic:progress:)``, plus the threshold's own error.
+    public func fit(_ samples: TrainingSamples, threshold: any Threshold, provenance: JSONValue = [:],
+                    progress: @escaping PipelineProgress = { _, _, _ in }) throws(PipelineError) -> (detector: Detector, warnings: [String]) {
+        try check(sampleCount: samples.count, threshold: threshold, hasImages: samples.imagePaths != nil)
+        let calibrated = try calibrate(samples, synthetic: threshold.reads == .syntheticAnomalies, progress: progress)
+        let fitted = try calibrated.fitThreshold(threshold)
+        let detector = calibrated.detector(threshold: fitted.threshold, provenance: provenance)
+        return (detector, calibrated.warnings + fitted.warnings)
+    }
+
+    static func score(_ scorer: any AnomalyScorer, _ batch: FeatureBatch, step: String) throws(PipelineError) -> [Double] {
+        do throws(ScoringError) { return try scorer.score(batch) } catch { throw .scoring(error, step: step) }
     }
 }

@@ -1,25 +1,38 @@
+import ArrayFormats
 import Features
 
-/// Where a detector's input vectors come from, recorded so new inputs get the same treatment.
+/// Where a detector's features come from, recorded so new inputs get the same treatment.
 public enum FeatureSource: Sendable, Hashable {
     /// Rows given directly as D-dimensional feature vectors (a `.npy` matrix).
     case vectors(dimension: Int)
-    /// Images through a named extractor. `identifier` pins weights and preprocessing;
-    /// `weightsSHA256` is the digest of the weights file, when the extractor has weights.
-    case extractor(kind: FeatureExtractorKind, identifier: String, dimension: Int, weightsSHA256: String?)
+    /// Images through an extractor, described well enough to rebuild and check it.
+    case extractor(Description)
 
-    /// The source of vectors made by `extractor`.
-    public init(_ extractor: any FeatureExtractor, kind: FeatureExtractorKind) {
-        let digest = (extractor as? EfficientNetExtractor)?.network.weightsDigest
-        self = .extractor(kind: kind, identifier: extractor.identifier, dimension: extractor.dimension,
-                          weightsSHA256: digest)
+    /// An extractor as a detector file records it.
+    public struct Description: Sendable, Hashable {
+        /// The ``ExtractorRegistry`` kind that rebuilds it, e.g. `pixels`.
+        public var kind: String
+        /// Its settings, as ``FeatureExtractor/settings`` gives them.
+        public var settings: JSONValue
+        /// Pins weights, preprocessing, size and layers; a rebuilt extractor must give the same.
+        public var identifier: String
+        /// The length of every feature row.
+        public var dimension: Int
+        /// The SHA-256 of the weights file, when the extractor has weights.
+        public var weightsSHA256: String?
     }
 
-    /// The length of every input vector.
+    /// The source of features made by `extractor`.
+    public init(_ extractor: any FeatureExtractor) {
+        self = .extractor(Description(kind: extractor.kind, settings: extractor.settings, identifier: extractor.identifier,
+                                      dimension: extractor.dimension, weightsSHA256: extractor.weightsDigest))
+    }
+
+    /// The length of every feature row.
     public var dimension: Int {
         switch self {
         case let .vectors(d): d
-        case let .extractor(_, _, d, _): d
+        case let .extractor(e): e.dimension
         }
     }
 
@@ -27,8 +40,8 @@ public enum FeatureSource: Sendable, Hashable {
     public var summary: String {
         switch self {
         case let .vectors(d): "\(d)-dimensional feature vectors (.npy)"
-        case let .extractor(kind, _, d, digest):
-            "\(kind.rawValue) (\(d)-d)" + (digest.map { ", weights sha256 \($0.prefix(12))…" } ?? "")
+        case let .extractor(e):
+            "\(e.kind) (\(e.dimension)-d)" + (e.weightsSHA256.map { ", weights sha256 \($0.prefix(12))…" } ?? "")
         }
     }
 }

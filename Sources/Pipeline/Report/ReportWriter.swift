@@ -1,35 +1,76 @@
 import ArrayFormats
 import Foundation
+import Imaging
+import Synthesis
 import Thresholding
 
-/// Writes a comparison report folder: report.md, report.json, scores.csv, histogram.svg and roc.svg.
+/// Writes a comparison report folder: report.md, report.json, scores.csv, histogram.svg,
+/// roc.svg, synthetic samples and the fitted detector.
 ///
-/// Synthetic samples and the detector file are written by the pipeline next to
-/// these; the Markdown lists them so the folder explains itself.
+/// The folder is written as one unit: everything goes into a hidden temporary sibling,
+/// which is renamed into place at the end, so an interrupted run leaves no half-written
+/// report and a rerun never mixes two runs' files.
 public enum ReportWriter {
-    /// Writes every file; returns their paths.
+    /// Writes every file; returns their paths relative to `directory`.
     ///
-    /// - Parameter extraFiles: other files already in `directory` to list in report.md (detector, samples).
-    public static func write(_ r: DatasetComparisonResult, to directory: String, extraFiles: [String] = []) throws(PipelineError) -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// - Parameter force: replace an existing non-empty `directory`; without it such a folder is refused.
+    /// - Throws: ``PipelineError/invalidInput(name:value:expected:)`` for a non-empty target without
+    ///   `force`; ``PipelineError/unwritable(path:reason:)`` or a file error when writing fails.
+    public static func write(_ r: DatasetComparisonResult, detector: Detector?, samples: [(name: String, anomaly: SyntheticAnomaly)],
+                             to directory: String, force: Bool = false) throws(PipelineError) -> [String] {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw .invalidInput(name: "report", value: directory, expected: "a folder path (a file of that name exists)")
+        }
+        if exists && !force && !((try? fm.contentsOfDirectory(atPath: target.path)) ?? []).isEmpty {
+            throw .invalidInput(name: "report", value: directory, expected: "a new or empty folder (it already holds files; pass --force to replace it)")
+        }
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
+        do { try fm.createDirectory(at: staging.appendingPathComponent("synthetic"), withIntermediateDirectories: true) } catch {
+            throw .unwritable(path: staging.path, reason: "the report folder cannot be created (\(error.localizedDescription))")
+        }
+        do throws(PipelineError) {
+            var written: [String] = []
+            for (name, a) in samples {
+                do throws(ImagingError) {
+                    try ImageFile.write(a.image, to: staging.appendingPathComponent("synthetic/sample_\(name).png").path)
+                    try ImageFile.write(a.mask.image, to: staging.appendingPathComponent("synthetic/sample_\(name)_mask.png").path)
+                } catch { throw .imaging(error) }
+                written += ["synthetic/sample_\(name).png", "synthetic/sample_\(name)_mask.png"]
+            }
+            var result = r
+            if let detector {
+                try detector.write(to: staging.appendingPathComponent("detector.tkd").path)
+                result.detectorPath = "detector.tkd"
+            }
+            let files: [(String, String)] = [
+                ("report.md", markdown(result, extraFiles: written)),
+                ("report.json", result.reportJSON().serialized(pretty: true) + "\n"),
+                ("scores.csv", csv(result)),
+                ("histogram.svg", histogram(result)),
+                ("roc.svg", roc(result)),
+            ]
+            for (name, text) in files {
+                do throws(ArrayFormatError) { try AtomicFile.write(Array(text.utf8), to: staging.appendingPathComponent(name).path) } catch {
+                    throw .file(error)
+                }
+            }
+            if exists {
+                do { try fm.removeItem(at: target) } catch {
+                    throw .unwritable(path: directory, reason: "the old report cannot be replaced (\(error.localizedDescription))")
+                }
+            }
+            do { try fm.moveItem(at: staging, to: target) } catch {
+                throw .unwritable(path: directory, reason: "the finished report cannot be moved into place (\(error.localizedDescription))")
+            }
+            return files.map(\.0) + (detector == nil ? [] : ["detector.tkd"]) + written
         } catch {
-            throw .invalidSetting(name: "--report", value: directory, expected: "a folder that can be created (\(error.localizedDescription))")
+            try? fm.removeItem(at: staging)
+            throw error
         }
-        let files: [(String, String)] = [
-            ("report.md", markdown(r, extraFiles: extraFiles)),
-            ("report.json", r.reportJSON().serialized(pretty: true) + "\n"),
-            ("scores.csv", csv(r)),
-            ("histogram.svg", histogram(r)),
-            ("roc.svg", roc(r)),
-        ]
-        var written: [String] = []
-        for (name, text) in files {
-            let path = directory + "/" + name
-            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw .stage(error.description) }
-            written.append(path)
-        }
-        return written
     }
 
     /// file,category,label,score,p_value — one row per test image, label 1 = anomalous.

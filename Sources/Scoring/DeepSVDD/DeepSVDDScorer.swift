@@ -1,29 +1,37 @@
 import LinearAlgebra
 
-/// Deep SVDD behind the `AnomalyScorer` protocol: each matrix row is one sample, flattened row-major.
+/// Deep SVDD behind the scorer protocols: each matrix row is one sample, flattened row-major.
 ///
 /// For the MLP a row is a feature vector; for the convolutional encoder a row is an s×s grey
 /// image (s² values in [0, 1]). Use `DeepSVDD.train(on:architecture:configuration:progress:)`
 /// directly for the loss history, or for tensors already shaped N×1×s×s.
-public struct DeepSVDDScorer: AnomalyScorer {
+public struct DeepSVDDScorer: VectorScorer {
     /// The network φ.
     public var architecture: DeepSVDDArchitecture
     /// Objective and hyper-parameters.
     public var configuration: DeepSVDDConfiguration
-    /// Called after every training epoch, e.g. to draw a progress bar.
-    public var progress: (@Sendable (DeepSVDDProgress) -> Void)?
     /// The trained model, once `fit` has run.
     public internal(set) var model: DeepSVDD?
     /// Warnings from the last `fit` (such as hypersphere collapse).
     public private(set) var warnings: [String] = []
 
+    /// `svdd`, or `svdd-conv` for the convolutional encoder, as the command line names them.
+    public var name: String {
+        if case .convolutional = architecture { return "svdd-conv" }
+        return "svdd"
+    }
+
     /// An unfitted scorer.
     public init(architecture: DeepSVDDArchitecture = .efficientNetFeatures,
-                configuration: DeepSVDDConfiguration = DeepSVDDConfiguration(),
-                progress: (@Sendable (DeepSVDDProgress) -> Void)? = nil) {
+                configuration: DeepSVDDConfiguration = DeepSVDDConfiguration()) {
         self.architecture = architecture
         self.configuration = configuration
-        self.progress = progress
+    }
+
+    /// Trains Deep SVDD on the rows of `samples`, reporting every epoch as a stage
+    /// `train svdd (pretraining)` or `train svdd (training)`.
+    public mutating func fit(normal samples: FeatureBatch, progress: ScorerProgress?) throws(ScoringError) {
+        try train(samples.vectorRows(), progress: progress)
     }
 
     /// Trains Deep SVDD on the rows of `samples` (good samples only).
@@ -31,11 +39,14 @@ public struct DeepSVDDScorer: AnomalyScorer {
     ///   configuration, or a training failure (an all-zero centre or a diverging loss).
     /// - Complexity: see `DeepSVDD.train(on:architecture:configuration:progress:)`.
     public mutating func fit(normal samples: Matrix<Float>) throws(ScoringError) {
+        try train(samples, progress: nil)
+    }
+
+    private mutating func train(_ samples: Matrix<Float>, progress: ScorerProgress?) throws(ScoringError) {
         let x = try tensor(samples)
-        let report = progress
         do {
-            let result = try DeepSVDD.train(on: x, architecture: architecture, configuration: configuration) {
-                report?($0)
+            let result = try DeepSVDD.train(on: x, architecture: architecture, configuration: configuration) { p in
+                progress?("train svdd (\(p.phase))", p.epoch, p.epochCount)
             }
             model = result.model
             warnings = result.warnings

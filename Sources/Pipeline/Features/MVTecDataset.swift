@@ -26,18 +26,18 @@ public struct MVTecDataset: Sendable, Hashable {
 
     /// Reads the layout under `root`.
     ///
-    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` when `root`
+    /// - Throws: ``PipelineError/invalidInput(name:value:expected:)`` when `root`
     ///   or `train/good` is missing, and ``PipelineError/tooFewSamples(step:needed:got:)``
     ///   when a required folder holds no images.
     public static func load(root: String) throws(PipelineError) -> MVTecDataset {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            throw .invalidSetting(name: "dataset", value: root, expected: "a folder in the MVTec AD layout (train/good, test/good, test/<defect>)")
+            throw .invalidInput(name: "dataset", value: root, expected: "a folder in the MVTec AD layout (train/good, test/good, test/<defect>)")
         }
         let trainDir = root + "/train/good"
         guard fm.fileExists(atPath: trainDir) else {
-            throw .invalidSetting(name: "dataset", value: root, expected: "a train/good folder of good images")
+            throw .invalidInput(name: "dataset", value: root, expected: "a train/good folder of good images")
         }
         let train = images(in: trainDir)
         guard !train.isEmpty else { throw .tooFewSamples(step: "\(trainDir): training images", needed: 1, got: 0) }
@@ -61,6 +61,25 @@ public struct MVTecDataset: Sendable, Hashable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { !$0.hasPrefix(".") && imageExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted().map { dir + "/" + $0 }
+    }
+
+    /// Image files anywhere below `dir`, in sorted path order; hidden files and folders skipped,
+    /// symbolic links to folders not followed (so a link cycle cannot loop).
+    /// - Complexity: one directory listing per folder below `dir`.
+    static func images(below dir: String) -> [String] {
+        let fm = FileManager.default
+        var found: [String] = []
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let path = dir + "/" + name
+            let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                found += images(below: path)
+            } else if imageExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                found.append(path)
+            }
+        }
+        return found
     }
 
     /// The test images labelled good and anomalous.

@@ -5,8 +5,8 @@ import Thresholding
 @Suite struct RecommendationTests {
     static func comparison(synthetic: [Double], calibration: [Double]) throws -> StrategyComparison {
         try StrategyComparison(
-            strategies: [ConformalThreshold(alpha: 0.05), MADThreshold(), SyntheticAnomalyThreshold(syntheticScores: synthetic)],
-            calibration: calibration, testNormal: [0, 1, 2], testAnomalous: [5, 6])
+            strategies: [ConformalThreshold(alpha: 0.05), MADThreshold(), SyntheticAnomalyThreshold()],
+            calibration: calibration, synthetic: synthetic, testNormal: [0, 1, 2], testAnomalous: [5, 6])
     }
 
     @Test func separableSyntheticAnomaliesRecommendSyntheticBA() throws {

@@ -1,0 +1,117 @@
+import ArrayFormats
+import Features
+import Foundation
+import Imaging
+import Scoring
+import Synthesis
+import Thresholding
+
+/// The whole unsupervised pipeline on an MVTec-layout folder: fit, calibrate, synthesize,
+/// score, compare every strategy, recommend one, and build the detector with it.
+///
+/// It trains through ``DetectorTraining``, as `fit` does, so `fit` with the same scorer,
+/// seed and calibration gives the same split, synthetic anomalies and scores.
+public struct DatasetComparison: Sendable {
+    public var datasetPath: String
+    /// The scorer, by its catalog entry, and its parameter values.
+    public var scorer: ScorerDescriptor = KDEClassifier.descriptor
+    public var scorerValues: ParameterValues = KDEClassifier.descriptor.emptyValues
+    /// The feature preset; nil for the scorer's default.
+    public var features: String?
+    public var weightsPath: String?
+    public var calibration: CalibrationMode = .split
+    /// The target false-alarm rate of every good-score strategy.
+    public var alpha: Double = 0.05
+    /// Seeds the split (a NumPy-compatible permutation, reproducible in Python), the scorer and synthesis.
+    public var seed: UInt64 = 42
+    /// The Perlin generator for synthetic anomalies (always applied).
+    public var generator = PerlinAnomalyGenerator(blendRange: 0.5...1.0, probability: 1)
+    public var unreadable: UnreadablePolicy = .fail
+    /// nil disables the feature cache.
+    public var cache: FeatureCache? = FeatureCache(directory: FeatureCache.defaultDirectory())
+    /// The strategies compared: every one that reads good scores or synthetic anomalies.
+    public var strategies: StrategyRegistry = .standard
+    /// Strategy parameters given by the caller (δ, level, k, …), applied to every strategy that
+    /// declares them; α comes from ``alpha``.
+    public var strategyParameters: [String: ParameterValue] = [:]
+
+    public init(datasetPath: String) { self.datasetPath = datasetPath }
+
+    /// Everything a run produces.
+    public struct Outcome: Sendable {
+        public var result: DatasetComparisonResult
+        /// The fitted scorer with the recommended threshold, ready for `Detector.write(to:)`.
+        public var detector: Detector
+        /// A few synthetic anomalies with their masks, for the report's `synthetic/` folder.
+        public var syntheticSamples: [(name: String, anomaly: SyntheticAnomaly)]
+    }
+
+    /// The strategies the comparison fits, at `alpha`.
+    public func comparedStrategies() -> [any Threshold] {
+        strategies.reading([.normalScores, .syntheticAnomalies]).compactMap { d in
+            var values = d.emptyValues
+            for p in d.parameters {
+                if p.key == "alpha" { values.set("alpha", .number(alpha)) } else if let v = strategyParameters[p.key] { values.set(p.key, v) }
+            }
+            return try? d.make(values)
+        }
+    }
+
+    /// Runs the comparison.
+    /// - Throws: ``PipelineError`` naming the dataset, file or step that failed.
+    public func run(progress: @escaping PipelineProgress = { _, _, _ in }) throws(PipelineError) -> Outcome {
+        let dataset = try MVTecDataset.load(root: datasetPath)
+        guard !dataset.testGood.isEmpty, !dataset.testAnomalous.isEmpty else {
+            throw .invalidInput(name: "dataset", value: datasetPath, expected: "test/good and at least one test/<defect> folder with images")
+        }
+        let extractor = try scorer.extractor(preset: features, values: scorerValues, weightsPath: weightsPath)
+        let training = DetectorTraining(scorer: try scorer.make(scorerValues, seed: seed, dimension: extractor.dimension),
+                                        calibration: calibration, seed: seed)
+        let strategies = comparedStrategies()
+        let minimumCalibration = strategies.filter { $0.reads == .normalScores }.map(\.minimumNormalCount).min() ?? 1
+        if training.plan.calibrationCount(rowCount: dataset.trainGood.count) < minimumCalibration {
+            throw .tooFewSamples(step: "\(datasetPath): train/good for \(calibration.rawValue) calibration at α = \(alpha)",
+                                 needed: (0...).first { training.plan.calibrationCount(rowCount: $0) >= minimumCalibration } ?? 0,
+                                 got: dataset.trainGood.count)
+        }
+        let train = try FeatureTable.extract(dataset.trainGood, extractor: extractor, cache: cache, unreadable: unreadable,
+                                             progress: { progress("features train/good", $0, $1) })
+        let test = try FeatureTable.extract(dataset.test.map(\.path), extractor: extractor, cache: cache, unreadable: unreadable,
+                                            progress: { progress("features test", $0, $1) })
+        var warnings = (train.skipped + test.skipped).map { "skipped \($0.path): \($0.reason)" } + train.warnings + test.warnings
+
+        var trainer = training
+        trainer.generator = generator
+        let calibrated = try trainer.calibrate(TrainingSamples(images: train, extractor: extractor), synthetic: true, progress: progress)
+        warnings += calibrated.warnings
+        let testScores = try DetectorTraining.score(calibrated.scorer, test.batch, step: "scoring the test images")
+
+        let categoryOf = Dictionary(dataset.test.map { ($0.path, $0.category) }, uniquingKeysWith: { a, _ in a })
+        let pValues = calibrated.calibrationScores.isEmpty ? nil : try? ConformalPValues(calibration: calibrated.calibrationScores)
+        let scored = zip(test.paths, testScores).map { path, score in
+            let category = categoryOf[path] ?? "?"
+            return DatasetComparisonResult.ScoredImage(path: path, category: category, isAnomalous: category != "good",
+                                                       score: score, pValue: pValues?.pValue(score))
+        }
+        let comparison: StrategyComparison
+        do throws(ThresholdError) {
+            comparison = try StrategyComparison(
+                strategies: strategies, calibration: calibrated.calibrationScores, synthetic: calibrated.syntheticScores,
+                testNormal: scored.filter { !$0.isAnomalous }.map(\.score), testAnomalous: scored.filter(\.isAnomalous).map(\.score))
+        } catch { throw .threshold(error, strategy: "comparison") }
+        let goodPValues = scored.filter { !$0.isAnomalous }.compactMap(\.pValue)
+        let shift = goodPValues.isEmpty ? nil : try? KolmogorovSmirnov(uniform: goodPValues)
+        let recommended = Recommendation.choose(comparison)
+        let result = DatasetComparisonResult(
+            dataset: datasetPath, scorer: scorer.name, features: extractor.identifier, calibration: calibration, alpha: alpha,
+            comparison: comparison, recommended: recommended, test: scored,
+            calibrationScores: calibrated.calibrationScores, syntheticScores: calibrated.syntheticScores, shift: shift, warnings: warnings)
+        let chosen = comparison.entries.first { $0.name == recommended.strategy }?.fitted
+            ?? FittedThreshold(strategy: "manual", value: .infinity)
+        let detector = calibrated.detector(threshold: chosen, provenance: [
+            "made_by": "thresholdkit compare --dataset", "dataset": .string(datasetPath), "scorer": .string(scorer.name),
+            "seed": .string(String(seed)), "alpha": .number(alpha), "recommended_because": .string(recommended.reason),
+        ])
+        return Outcome(result: result, detector: detector, syntheticSamples: calibrated.syntheticSamples)
+    }
+}

@@ -1,0 +1,69 @@
+import Features
+import Scoring
+import Thresholding
+
+/// A scorer the command line can fit by name, with its parameters declared once.
+///
+/// Adding a scorer is its own files in Scoring (the ``AnomalyScorer`` and, to be saved,
+/// ``ArchivableScorer`` conformance), one descriptor file here, and one line in
+/// ``ScorerCatalog/standard``.
+public struct ScorerDescriptor: Sendable {
+    /// The name `--scorer` takes, e.g. `kde`.
+    public var name: String
+    /// One line for help.
+    public var summary: String
+    /// Its settings, each with type, default and help.
+    public var parameters: [ParameterSpec]
+    /// The feature preset used when none is named (`grey128` for svdd-conv).
+    public var defaultFeatures: String
+    /// The feature presets it accepts; nil for any preset that gives one vector per image.
+    public var acceptedFeatures: [String]?
+    /// The type a detector file restores it as.
+    public var archivedType: any ArchivableScorer.Type
+    private let build: @Sendable (ParameterValues, _ seed: UInt64, _ dimension: Int) throws(PipelineError) -> any AnomalyScorer
+    private let buildExtractor: (@Sendable (String, ParameterValues, String?) throws(FeaturesError) -> any FeatureExtractor)?
+
+    /// - Parameters:
+    ///   - make: the unfitted scorer for these values, a seed and the feature dimension.
+    ///   - makeExtractor: for scorers of feature maps, the extractor for a preset name, the
+    ///     values and a weights path; nil uses the preset as it is.
+    public init(name: String, summary: String, parameters: [ParameterSpec], defaultFeatures: String = "efficientnet-lite0",
+                acceptedFeatures: [String]? = nil, archivedType: any ArchivableScorer.Type,
+                make: @escaping @Sendable (ParameterValues, UInt64, Int) throws(PipelineError) -> any AnomalyScorer,
+                makeExtractor: (@Sendable (String, ParameterValues, String?) throws(FeaturesError) -> any FeatureExtractor)? = nil) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.defaultFeatures = defaultFeatures
+        self.acceptedFeatures = acceptedFeatures
+        self.archivedType = archivedType
+        self.build = make
+        self.buildExtractor = makeExtractor
+    }
+
+    /// Empty values for this scorer's parameters, ready to `set`.
+    public var emptyValues: ParameterValues { ParameterValues(parameters) }
+
+    /// The unfitted scorer.
+    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` when the values or the
+    ///   feature dimension do not suit it (svdd-conv on features that are not a square image).
+    public func make(_ values: ParameterValues, seed: UInt64, dimension: Int) throws(PipelineError) -> any AnomalyScorer {
+        try build(values, seed, dimension)
+    }
+
+    /// The extractor this scorer reads images through: `preset` (default ``defaultFeatures``).
+    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` for a preset it does not
+    ///   accept; ``PipelineError/features(_:)`` for missing weights or bad settings.
+    public func extractor(preset: String?, values: ParameterValues, weightsPath: String?,
+                          registry: ExtractorRegistry = .standard) throws(PipelineError) -> any FeatureExtractor {
+        let name = preset ?? defaultFeatures
+        if let accepted = acceptedFeatures, !accepted.contains(name) {
+            throw .invalidSetting(name: "features", value: name,
+                                  expected: "\(accepted.joined(separator: " or ")) for --scorer \(self.name)")
+        }
+        do throws(FeaturesError) {
+            if let buildExtractor { return try buildExtractor(name, values, weightsPath) }
+            return try registry.make(preset: name, weightsPath: weightsPath)
+        } catch { throw .features(error) }
+    }
+}

@@ -34,8 +34,11 @@ public struct PixelRecall: Sendable, Hashable {
 extension PixelMetrics {
     /// Per-image and per-region recall, region overlap and false alarms at `threshold`.
     ///
-    /// An anomalous image counts as detected when any of its pixels is flagged, inside
-    /// its mask or not, as an image-level decision from the map's maximum would.
+    /// A pixel is flagged when its map value, widened to Double, is ≥ `threshold`, so a
+    /// fitted threshold is applied exactly (NumPy, comparing a float32 map with a Python
+    /// float, rounds the threshold to float32 instead). An anomalous image counts as
+    /// detected when any of its pixels is flagged, inside its mask or not, as an
+    /// image-level decision from the map's maximum would.
     ///
     /// - Complexity: O(images + regions + positive pixels flagged + log(negative pixels)).
     public func recall(at threshold: Double) -> PixelRecall {

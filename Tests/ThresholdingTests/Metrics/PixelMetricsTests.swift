@@ -13,11 +13,48 @@ enum PixelFixtures {
         try! DefectMask(width: rows[0].count, height: rows.count, pixels: rows.flatMap { $0.map { UInt8($0 * 255) } })
     }
 
-    /// Three 16×12 images, written identically in /tmp/hk/fixture.py (numpy float32,
-    /// scipy.ndimage.label), which gave the constants the tests compare with:
-    /// image 0 is good; image 1 has a 4×4 block and a diagonal chain of 3 pixels;
-    /// image 2 a disc of radius 3 and two single corner pixels. Map values cycle
-    /// through 23 levels, raised by 0, 0.3 or 0.6 inside the masks, with many ties.
+    /// Three 16×12 images: image 0 is good; image 1 has a 4×4 block and a diagonal
+    /// chain of 3 pixels; image 2 a disc of radius 3 and two single corner pixels. Map
+    /// values cycle through 23 levels, raised by 0, 0.3 or 0.6 inside the masks, with
+    /// many ties. The constants the tests compare with come from the same images in
+    /// numpy float32, regions from scipy.ndimage.label and the exact sweep of
+    /// REFERENCE.md §8, written independently of this code:
+    ///
+    ///     import numpy as np; from scipy import ndimage; f = np.float32; W, H = 16, 12
+    ///     def mask(i):
+    ///         m = np.zeros((H, W), np.uint8)
+    ///         if i == 1:
+    ///             m[3:7, 2:6] = 255
+    ///             for x, y in [(10, 2), (11, 3), (12, 4)]: m[y, x] = 255
+    ///         if i == 2:
+    ///             for y in range(H):
+    ///                 for x in range(W):
+    ///                     if (x-8)**2 + (y-6)**2 <= 9: m[y, x] = 255
+    ///             m[0, 0] = 255; m[11, 15] = 255
+    ///         return m
+    ///     def amap(i, m):
+    ///         a = np.zeros((H, W), f)
+    ///         for y in range(H):
+    ///             for x in range(W):
+    ///                 v = f((x*7 + y*13 + i*5) % 23) / f(23)
+    ///                 a[y, x] = v + f(0.3) * f((x + y) % 3) if m[y, x] else v
+    ///         return a
+    ///     def aupro(maps, masks, limit=0.3, structure=np.ones((3, 3))):
+    ///         regions = [m[l == r] for m, k in zip(maps, masks)
+    ///                    for l, n in [ndimage.label(k > 0, structure=structure)] for r in range(1, n + 1)]
+    ///         neg = np.concatenate([m[k == 0] for m, k in zip(maps, masks)])
+    ///         pts = [(0.0, 0.0)] + [((neg >= t).mean(), np.mean([(r >= t).mean() for r in regions]))
+    ///                               for t in np.unique(np.concatenate([m.ravel() for m in maps]))[::-1]]
+    ///         area = 0.0
+    ///         for (f0, p0), (f1, p1) in zip(pts, pts[1:]):
+    ///             if f1 >= limit:
+    ///                 area += (limit - f0) * (p0 + p0 + (p1 - p0) * (limit - f0) / (f1 - f0)) / 2; break
+    ///             area += (f1 - f0) * (p0 + p1) / 2
+    ///         return area / limit
+    ///     masks = [mask(i) for i in range(3)]; maps = [amap(i, masks[i]) for i in range(3)]
+    ///
+    /// then `aupro(maps, masks)`, with `limit=0.05`, with the 4-connected `structure`, and
+    /// the AUROC from `scipy.stats.rankdata` (Mann–Whitney with average ranks).
     static func formulaImages() -> (maps: [AnomalyMap], masks: [DefectMask]) {
         let w = 16, h = 12
         var maps: [AnomalyMap] = []
@@ -131,8 +168,7 @@ enum PixelFixtures {
     }
 
     @Test func matchesAnIndependentReferenceOnFormulaImages() throws {
-        // Constants from /tmp/hk/fixture.py (numpy float32 maps, scipy.ndimage.label regions,
-        // the exact distinct-value sweep; AUROC from average ranks).
+        // Constants from the numpy/scipy script in PixelFixtures.formulaImages.
         let (maps, masks) = PixelFixtures.formulaImages()
         let eight = try PixelMetrics(maps: maps, masks: masks)
         #expect(eight.regionCount == 5)
@@ -183,7 +219,7 @@ enum PixelFixtures {
     }
 
     @Test func recallPerImageAndPerRegionAtAThreshold() throws {
-        // Constants from /tmp/hk/fixture.py at t = 0.6: regions of 3, 16, 1, 29 and 1 pixels,
+        // From the script in PixelFixtures.formulaImages at t = 0.6: regions of 3, 16, 1, 29 and 1 pixels,
         // 4 of them with a pixel ≥ t, mean overlap 0.5489942528735632; every image has a
         // pixel ≥ t; 210 of the 526 negative pixels are ≥ t.
         let (maps, masks) = PixelFixtures.formulaImages()

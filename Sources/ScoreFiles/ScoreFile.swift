@@ -1,17 +1,42 @@
 import ArrayFormats
-import Foundation
 
 /// Reads anomaly scores, and labels where present, from CSV, TSV, text, `.npy` and JSON files.
 public enum ScoreFile {
-    /// Reads the score file at `path`, choosing the format from its extension.
+    /// The path that stands for standard input.
+    public static let standardInputPath = "-"
+    /// How standard input is named in messages and in ``ScoreSet/source``.
+    public static let standardInputName = "standard input"
+
+    /// Reads the score file at `path`, choosing the format from its extension unless `format` is given.
     ///
     /// `.csv`, `.tsv`, `.npy` and `.json` select those formats; anything else is
     /// read as plain text with one score per line. An empty file, a header-only
     /// CSV or an empty JSON array gives a valid empty set.
-    /// - Throws: ``ScoreFileError``, naming the file and the line or element at fault.
+    ///
+    /// The path `-` reads standard input (plain text unless `format` says otherwise),
+    /// named "standard input" in messages. Pipes, FIFOs and other special files are
+    /// read until end of file, never by their reported size, so `<(command)` and
+    /// named pipes work like regular files.
+    /// - Parameters:
+    ///   - path: a file path, or `-` for standard input.
+    ///   - format: the layout; nil picks it from the extension (plain text for `-`).
+    ///   - options: the columns, the non-finite policy and the score direction.
+    ///   - standardInput: where `-` reads from; the process's standard input by default.
+    /// - Throws: ``ScoreFileError``, naming the file and the line or element at fault;
+    ///   ``ScoreFileError/notText(source:format:reason:)`` for binary data read as
+    ///   CSV, TSV or text.
     /// - Complexity: O(n) in the file size.
-    public static func read(path: String, options: ScoreFileOptions = .init()) throws(ScoreFileError) -> ScoreSet {
-        try decode(try load(path: path), format: ScoreFileFormat(path: path), source: path, options: options)
+    public static func read(
+        path: String, format: ScoreFileFormat? = nil, options: ScoreFileOptions = .init(),
+        standardInput: StandardInput = .process
+    ) throws(ScoreFileError) -> ScoreSet {
+        if path == standardInputPath {
+            return try decode(
+                try standardInput.bytes(), format: format ?? .text, source: standardInputName, options: options)
+        }
+        return try decode(
+            try FileBytes.contents(ofPath: path), format: format ?? ScoreFileFormat(path: path), source: path,
+            options: options)
     }
 
     /// Reads scores from the bytes of a file in `format`; `source` names them in errors.
@@ -21,6 +46,9 @@ public enum ScoreFile {
         _ bytes: [UInt8], format: ScoreFileFormat, source: String, options: ScoreFileOptions = .init()
     ) throws(ScoreFileError) -> ScoreSet {
         var set: ScoreSet
+        if format == .csv || format == .tsv || format == .text, let reason = TextContent.binaryReason(bytes) {
+            throw .notText(source: source, format: format, reason: reason)
+        }
         switch format {
         case .csv:
             set = try DelimitedScores.read(bytes, delimiter: UInt8(ascii: ","), source: source, options: options)
@@ -42,18 +70,5 @@ public enum ScoreFile {
             set.scores = set.scores.map { $0 == 0 ? 0 : -$0 }
         }
         return set
-    }
-
-    /// Reads a whole file, telling a missing file apart from an unreadable one.
-    private static func load(path: String) throws(ScoreFileError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missingFile(source: path)
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(source: path, reason: "is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(source: path, reason: "cannot be read (check its permissions)")
-        }
-        return [UInt8](data)
     }
 }

@@ -31,6 +31,8 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
     case unexpectedJSON(source: String, path: String, expected: String, found: String)
     /// A `.npy` array is not one-dimensional or a single column.
     case unsupportedShape(source: String, shape: [Int])
+    /// A file read as CSV, TSV or plain text holds binary data; `reason` says what gave it away.
+    case notText(source: String, format: ScoreFileFormat, reason: String)
 
     /// The file the error is about.
     public var source: String {
@@ -41,7 +43,7 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
             let .countMismatch(source, _, _), let .missingColumn(source, _, _),
             let .fieldCount(source, _, _, _), let .malformedRow(source, _, _), let .blankLine(source, _),
             let .missingScores(source, _, _), let .unexpectedJSON(source, _, _, _),
-            let .unsupportedShape(source, _):
+            let .unsupportedShape(source, _), let .notText(source, _, _):
             return source
         }
     }
@@ -56,7 +58,10 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
             return error.description
         case let .notANumber(source, location, text):
             if text.isEmpty { return "\(source), \(location): the score is empty" }
-            if text.contains(where: { $0 == "x" || $0 == "X" }) {
+            if text.unicodeScalars.contains("\u{0}") {
+                return "\(source), \(location): \(quote(text)) is not a number (it contains a NUL byte)"
+            }
+            if looksHexadecimal(text) {
                 return "\(source), \(location): \(quote(text)) is not a decimal number (hexadecimal is not accepted)"
             }
             return "\(source), \(location): \(quote(text)) is not a number"
@@ -69,8 +74,7 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .countMismatch(source, scores, labels):
             return "\(source): \(scores) scores but \(labels) labels; each score needs exactly one label"
         case let .missingColumn(source, column, available):
-            let list = available.isEmpty ? "none" : available.map(quote).joined(separator: ", ")
-            return "\(source): no column \(quote(column)) in the header; available columns: \(list)"
+            return "\(source): no column \(quote(column)) in the header; available columns: \(columnList(available))"
         case let .fieldCount(source, line, expected, found):
             return "\(source), line \(line): \(found) field\(found == 1 ? "" : "s"), "
                 + "but the header has \(expected)"
@@ -86,8 +90,22 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unsupportedShape(source, shape):
             let dims = shape.isEmpty ? "a 0-d scalar" : "shape (" + shape.map(String.init).joined(separator: ", ") + ")"
             return "\(source): expected a 1-D array or a single column, found \(dims)"
+        case let .notText(source, format, reason):
+            return "\(source): does not look like text (\(reason)), so it cannot be read as \(format.displayName);"
+                + " a binary score file must be a .npy array"
         }
     }
+}
+
+/// At most this many header columns are listed in a message.
+let listedColumnLimit = 12
+
+/// Header columns for a message: quoted, escaped, each shortened, and at most ``listedColumnLimit`` of them.
+func columnList(_ columns: [String]) -> String {
+    guard !columns.isEmpty else { return "none" }
+    let shown = columns.prefix(listedColumnLimit).map(quote).joined(separator: ", ")
+    let hidden = columns.count - listedColumnLimit
+    return hidden > 0 ? shown + " and \(hidden) more" : shown
 }
 
 /// Quotes file content for a message, escaping what a terminal would hide and shortening long text.

@@ -21,4 +21,15 @@ public enum ScoreFileFormat: String, Sendable, Hashable, CaseIterable {
         let ext = name[name.index(after: dot)...].lowercased()
         self = ScoreFileFormat(rawValue: ext) ?? .text
     }
+
+    /// The format's name in messages: "CSV", "TSV", ".npy", "JSON", "plain text".
+    public var displayName: String {
+        switch self {
+        case .csv: return "CSV"
+        case .tsv: return "TSV"
+        case .npy: return ".npy"
+        case .json: return "JSON"
+        case .text: return "plain text"
+        }
+    }
 }

@@ -54,11 +54,13 @@ public struct ConditionalConformalThreshold: Threshold {
             let needed = Self.minimumCount(alpha: alpha, delta: delta)
             throw .tooFewScores(
                 strategy: name, needed: needed, got: n,
-                reason: "FPR ≤ \(alpha) with probability \(1 - delta) needs n ≥ ln δ / ln(1 − α)")
+                reason: "FPR ≤ \(messageNumber(alpha)) with probability \(messageNumber(1 - delta)) needs n ≥ ln δ / ln(1 − α)")
         }
         let sorted = normal.sorted()
+        let value = sorted[k - 1].nextUp
+        guard value.isFinite else { throw justAboveTheLargestDouble(strategy: name) }
         return FittedThreshold(
-            strategy: name, value: sorted[k - 1].nextUp, targetFPR: alpha,
+            strategy: name, value: value, targetFPR: alpha,
             details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha), Detail("delta", delta)])
     }
 }

@@ -30,11 +30,13 @@ public struct ConformalThreshold: Threshold {
             let needed = Self.minimumCount(alpha: alpha)
             throw .tooFewScores(
                 strategy: name, needed: needed, got: n,
-                reason: "with fewer than 1/α − 1 = \(needed) calibration scores nothing can be flagged at α = \(alpha)")
+                reason: "with fewer than 1/α − 1 = \(needed) calibration scores nothing can be flagged at α = \(messageNumber(alpha))")
         }
         let sorted = normal.sorted()
+        let value = sorted[k - 1].nextUp
+        guard value.isFinite else { throw justAboveTheLargestDouble(strategy: name) }
         return FittedThreshold(
-            strategy: name, value: sorted[k - 1].nextUp, targetFPR: alpha,
+            strategy: name, value: value, targetFPR: alpha,
             details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha)])
     }
 }

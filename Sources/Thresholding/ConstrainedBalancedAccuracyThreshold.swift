@@ -26,18 +26,23 @@ public struct ConstrainedBalancedAccuracyThreshold: Threshold {
                                 reason: "it needs both normal and anomalous scores (got \(sweep.normalCount) and \(sweep.anomalousCount))")
         }
         let n = sweep.normalCount, p = sweep.anomalousCount
-        // Fallback: just above every normal score, so no false alarms at all.
+        // Fallback: just above every normal score, so no false alarms at all; it does not
+        // exist when the highest normal score is the largest Double.
         let top = sweep.sortedNormal[n - 1].nextUp
-        var best = (value: top, counts: try ConfusionCounts(threshold: top, normal: sweep.sortedNormal, anomalous: sweep.sortedAnomalous))
+        var best: (value: Double, counts: ConfusionCounts)?
+        if top.isFinite {
+            best = (top, try ConfusionCounts(threshold: top, normal: sweep.sortedNormal, anomalous: sweep.sortedAnomalous))
+        }
         // Balanced accuracy compared exactly as TP·N + TN·P; the constraint as FP ≤ ⌊α·N⌋.
         func score(_ c: ConfusionCounts) -> Int { c.truePositives * n + c.trueNegatives * p }
         let allowed = Int((maxFPR * Double(n)).rounded(.down))
         sweep.forEachPoint { point in
             let c = point.counts
-            if c.falsePositives <= allowed, score(c) > score(best.counts) || (score(c) == score(best.counts) && point.threshold < best.value) {
-                best = (point.threshold, c)
-            }
+            guard c.falsePositives <= allowed else { return }
+            if let b = best, score(c) < score(b.counts) || (score(c) == score(b.counts) && point.threshold >= b.value) { return }
+            best = (point.threshold, c)
         }
+        guard let best else { throw justAboveTheLargestDouble(strategy: name) }
         return FittedThreshold(
             strategy: name, value: best.value, targetFPR: maxFPR,
             details: [Detail("n_normal", n), Detail("n_anomalous", p), Detail("balanced_accuracy", best.counts.balancedAccuracy),

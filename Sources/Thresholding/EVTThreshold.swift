@@ -39,7 +39,11 @@ public struct EVTThreshold: Threshold, Hashable {
     ///   ``ThresholdError/tooFewScores(strategy:needed:got:reason:)`` when fewer than
     ///   3 peaks lie above t; ``ThresholdError/noSpread(strategy:reason:)`` for equal
     ///   scores or equal peaks; ``ThresholdError/unavailable(strategy:reason:)`` when
-    ///   the fitted tail extrapolates to an infinite cut-off.
+    ///   the fitted tail extrapolates to an infinite cut-off;
+    ///   ``ThresholdError/notRepresentable(strategy:reason:)`` when the cut-off or the
+    ///   scale lies beyond the range of a Double (scores near ±1.8e308). The
+    ///   arithmetic is done in units of a power of two, so scores of any finite
+    ///   magnitude, subnormal ones included, give the same cut-off up to that power.
     /// - Complexity: O(n log n) for the sort plus O(N_t·g) for the GPD fit, with
     ///   g ≈ 400 grid points.
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
@@ -51,7 +55,7 @@ public struct EVTThreshold: Threshold, Hashable {
             // part of the distribution the GPD describes.
             throw .invalidParameter(
                 name: "alpha", value: alpha,
-                expected: "less than 1 − level = \(tailMass), so the cut-off lies in the fitted tail;"
+                expected: "less than 1 − level = \(messageNumber(tailMass)), so the cut-off lies in the fitted tail;"
                     + " lower --alpha or --level")
         }
         try requireFinite(normal, set: "normal")
@@ -61,29 +65,35 @@ public struct EVTThreshold: Threshold, Hashable {
         guard n >= needed else {
             throw .tooFewScores(
                 strategy: "evt", needed: needed, got: n,
-                reason: "level \(level) leaves \(Self.peakCount(n: n, level: level)) scores above the"
-                    + " initial threshold; the GPD fit needs 3")
+                reason: "level \(messageNumber(level)) leaves \(counted(Self.peakCount(n: n, level: level), "score"))"
+                    + " above the initial threshold; the GPD fit needs 3")
         }
         let sorted = normal.sorted()
         let lowest = sorted[0]
         let highest = sorted[n - 1]
         guard lowest < highest else {
-            throw .noSpread(strategy: "evt", reason: "all \(n) scores equal \(lowest); there is no tail to fit")
+            throw .noSpread(strategy: "evt", reason: "all \(n) scores equal \(messageNumber(lowest)); there is no tail to fit")
         }
 
         let index = Self.initialIndex(n: n, level: level)
         let initial = sorted[index]
+        // Everything from the peaks to the cut-off is computed in units of a power of two
+        // that brings the largest score near 1: excesses of scores of both signs near
+        // 1.8e308 would overflow, and the GPD fit and its extrapolation are
+        // scale-equivariant, so this changes no bit for scores of ordinary size.
+        let scale = PowerOfTwoScale(largestMagnitude: Swift.max(abs(lowest), abs(highest)))
+        let scaledInitial = scale.down(initial)
         // Sorted, so the peaks are the suffix strictly above t; ties with t are not peaks.
         var peaks: [Double] = []
         peaks.reserveCapacity(n - 1 - index)
-        for s in sorted[(index + 1)...] where s > initial {
-            peaks.append(s - initial)
+        for s in sorted[(index + 1)...] where scale.down(s) > scaledInitial {
+            peaks.append(scale.down(s) - scaledInitial)
         }
         guard peaks.count >= 3 else {
             throw .tooFewScores(
                 strategy: "evt", needed: needed, got: n,
-                reason: "only \(peaks.count) scores exceed the initial threshold \(initial) because of"
-                    + " ties; the GPD fit needs 3 distinct peaks")
+                reason: "only \(counted(peaks.count, "score")) above the initial threshold"
+                    + " \(messageNumber(initial)) because of ties; the GPD fit needs 3 distinct peaks")
         }
 
         let tail: GeneralizedParetoFit
@@ -92,27 +102,28 @@ public struct EVTThreshold: Threshold, Hashable {
         } catch .noSpread {
             throw .noSpread(
                 strategy: "evt",
-                reason: "all \(peaks.count) peaks above the initial threshold \(initial) are equal;"
+                reason: "all \(peaks.count) peaks above the initial threshold \(messageNumber(initial)) are equal;"
                     + " there is no tail shape to fit")
         } catch {
             throw error
         }
 
         let gamma = tail.distribution.shape
-        let sigma = tail.distribution.scale
+        let scaledSigma = tail.distribution.scale
         let ratio = alpha * Double(n) / Double(peaks.count)
         let logRatio = log(ratio)
         // expm1 form of σ/γ·(r^(−γ) − 1): same value, no noise as γ → 0.
-        let excess = tail.distribution.isExponential
-            ? -sigma * logRatio
-            : sigma / gamma * expm1(-gamma * logRatio)
-        let value = initial + excess
-        guard value.isFinite else {
+        let scaledExcess = tail.distribution.isExponential
+            ? -scaledSigma * logRatio
+            : scaledSigma / gamma * expm1(-gamma * logRatio)
+        guard scaledExcess.isFinite else {
             throw .unavailable(
                 strategy: "evt",
-                reason: "the fitted tail (shape \(gamma)) extrapolates to an infinite cut-off;"
+                reason: "the fitted tail (shape \(messageNumber(gamma))) extrapolates to an infinite cut-off;"
                     + " raise --alpha or use more scores")
         }
+        let value = try scale.represent(scaledInitial + scaledExcess, as: "cut-off t + excess", strategy: "evt")
+        let sigma = try scale.represent(scaledSigma, as: "GPD scale σ", strategy: "evt")
 
         var details = [
             Detail("n", n),
@@ -123,24 +134,24 @@ public struct EVTThreshold: Threshold, Hashable {
             Detail("scale", sigma),
         ]
         var warnings: [String] = []
-        if let shapeSE = tail.shapeStandardError, let scaleSE = tail.scaleStandardError {
+        if let shapeSE = tail.shapeStandardError, let scaledScaleSE = tail.scaleStandardError {
             details.append(Detail("shape_se", shapeSE))
-            details.append(Detail("scale_se", scaleSE))
+            details.append(Detail("scale_se", try scale.represent(scaledScaleSE, as: "standard error of σ", strategy: "evt")))
         } else {
             warnings.append(
-                "fitted shape \(gamma) ≤ -0.5, so the tail has no asymptotic standard errors;"
+                "fitted shape \(messageNumber(gamma)) ≤ -0.5, so the tail has no asymptotic standard errors;"
                     + " the cut-off is close to the largest score")
         }
         if peaks.count < 10 {
             let neededForTen = Self.smallestCount(forPeaks: 10, level: level)
             warnings.append(
                 "only \(peaks.count) peaks above the initial threshold, too few for a reliable"
-                    + " tail fit; 10 peaks need n ≥ \(neededForTen) scores at level \(level)"
+                    + " tail fit; 10 peaks need n ≥ \(neededForTen) scores at level \(messageNumber(level))"
                     + " (about 10/(1 − level))")
         }
         if ratio >= 1 {
             warnings.append(
-                "α·n/peaks = \(ratio) ≥ 1 because of ties at the initial threshold;"
+                "α·n/peaks = \(messageNumber(ratio)) ≥ 1 because of ties at the initial threshold;"
                     + " the cut-off lies below it, outside the fitted tail")
         }
         return FittedThreshold(

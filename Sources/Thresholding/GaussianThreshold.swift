@@ -43,12 +43,25 @@ public struct GaussianThreshold: Threshold {
         guard normal.count >= 2 else {
             throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "a standard deviation needs two scores")
         }
-        let (mean, sd) = meanAndStandardDeviation(normal)
-        guard sd > 0 else {
+        guard let lowest = normal.min(), let highest = normal.max(), lowest < highest else {
             throw .noSpread(strategy: name, reason: "all \(normal.count) normal scores are equal, so σ = 0")
         }
+        // In units of a power of two, so neither the squares of scores near 1e160
+        // overflow nor those of subnormal scores underflow to a false σ = 0.
+        let moments = ScaledMoments(normal)
+        let scale = moments.scale
+        let sd = try scale.represent(moments.standardDeviation, as: "standard deviation σ", strategy: name)
+        guard sd > 0 else {
+            throw .notRepresentable(
+                strategy: name,
+                reason: "σ \(scale.approximateText(moments.standardDeviation)) is below the smallest positive Double;"
+                    + " rescale the scores")
+        }
+        let mean = scale.up(moments.mean)
+        let value = try scale.represent(
+            moments.mean + k * moments.standardDeviation, as: "threshold mean + kσ", strategy: name)
         return FittedThreshold(
-            strategy: name, value: mean + k * sd, targetFPR: targetFPR,
+            strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("mean", mean), Detail("sd", sd), Detail("sigmas", k)])
     }
 }

@@ -50,7 +50,7 @@ extension GeneralizedPareto {
         guard minimum < maximum else {
             throw .noSpread(
                 strategy: "gpd",
-                reason: "all \(n) excesses equal \(minimum); a GPD fit needs excesses that differ")
+                reason: "all \(n) excesses equal \(messageNumber(minimum)); a GPD fit needs excesses that differ")
         }
 
         // Dividing by the maximum keeps every value in (0, 1], so no sum overflows

@@ -149,7 +149,8 @@ public struct GeneralizedParetoFit: Sendable, Hashable {
         if gamma > -0.5, count > 0, gamma.isFinite, sigma.isFinite {
             let n = Double(count)
             shapeStandardError = ((1 + gamma) * (1 + gamma) / n).squareRoot()
-            scaleStandardError = (2 * sigma * sigma * (1 + gamma) / n).squareRoot()
+            // σ outside the root: σ² overflows for σ above 1e154.
+            scaleStandardError = sigma * (2 * (1 + gamma) / n).squareRoot()
             shapeScaleCovariance = -sigma * (1 + gamma) / n
         } else {
             shapeStandardError = nil

@@ -29,8 +29,12 @@ public struct IQRThreshold: Threshold {
         guard q3 > q1 else {
             throw .noSpread(strategy: name, reason: "the middle half of the \(normal.count) normal scores are equal, so the IQR is 0")
         }
+        // At the scale of the quartiles, so an IQR beyond 1.8e308 still gives a fence that fits.
+        let scale = PowerOfTwoScale(largestMagnitude: Swift.max(abs(q1), abs(q3)))
+        let value = try scale.represent(
+            scale.down(q3) + k * (scale.down(q3) - scale.down(q1)), as: "fence Q3 + k·IQR", strategy: name)
         return FittedThreshold(
-            strategy: name, value: q3 + k * (q3 - q1), targetFPR: targetFPR,
+            strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("q1", q1), Detail("q3", q3), Detail("k", k)])
     }
 }

@@ -141,7 +141,7 @@ private func stirlingCorrection(_ x: Double) -> Double {
 ///
 /// For b ≫ a the direct formula subtracts two nearly equal huge numbers; the
 /// Stirling form of lgamma(b) − lgamma(a + b) keeps only terms of size a·ln b.
-private func logBeta(_ a: Double, _ b: Double) -> Double {
+func logBeta(_ a: Double, _ b: Double) -> Double {
     let p = min(a, b)
     let q = max(a, b)
     if q < 8 {

@@ -25,20 +25,30 @@ public struct LognormalThreshold: Threshold {
             throw .tooFewScores(strategy: name, needed: 3, got: n, reason: "a shifted log-normal needs three scores")
         }
         let lo = normal.min() ?? 0, hi = normal.max() ?? 0
-        let range = hi - lo
-        guard range > 0, range.isFinite else {
+        guard lo < hi else {
             throw .unavailable(strategy: name, reason: "all \(n) normal scores are equal, so the shifted log-normal is degenerate")
         }
-        let location = lo - range / Double(n)
-        let logs = normal.map { log($0 - location) }
-        let (mu, sigma) = meanAndStandardDeviation(logs)
+        // In units of a power of two: the range and the shifted scores of scores of both
+        // signs near 1.8e308 would overflow, while their logarithms only shift by e·ln 2.
+        let scale = PowerOfTwoScale(largestMagnitude: Swift.max(abs(lo), abs(hi)))
+        let scaledLow = scale.down(lo)
+        let scaledLocation = scaledLow - (scale.down(hi) - scaledLow) / Double(n)
+        guard scaledLocation < scaledLow else {
+            throw .unavailable(
+                strategy: name,
+                reason: "the shift ℓ = min − (max − min)/n rounds to the minimum score \(messageNumber(lo)),"
+                    + " whose logarithm is then −∞; the scores' range is too small for their magnitude")
+        }
+        let logs = normal.map { log(scale.down($0) - scaledLocation) }
+        let (scaledMu, sigma) = meanAndStandardDeviation(logs)
         guard sigma > 0, sigma.isFinite else {
             throw .unavailable(strategy: name, reason: "the log-scores have no spread")
         }
-        let value = location + exp(mu + sigma * NormalDistribution.quantile(1 - alpha))
-        guard value.isFinite else {
-            throw .unavailable(strategy: name, reason: "the fitted quantile overflows")
-        }
+        let value = try scale.represent(
+            scaledLocation + exp(scaledMu + sigma * NormalDistribution.quantile(1 - alpha)),
+            as: "threshold ℓ + exp(μ + σ·z)", strategy: name)
+        let location = try scale.represent(scaledLocation, as: "location ℓ", strategy: name)
+        let mu = scaledMu + Double(scale.exponent) * M_LN2
         return FittedThreshold(
             strategy: name, value: value, targetFPR: alpha,
             details: [Detail("n", n), Detail("location", location), Detail("mu", mu), Detail("sigma", sigma), Detail("alpha", alpha)])

@@ -25,12 +25,24 @@ public struct MADThreshold: Threshold {
         }
         let sorted = normal.sorted()
         let median = OrderStatistics.median(sorted: sorted)
-        let mad = OrderStatistics.median(sorted: sorted.map { abs($0 - median) }.sorted())
-        guard mad > 0 else {
+        // A deviation between scores of opposite signs can exceed 1.8e308; halved, none can.
+        var deviations = sorted.map { abs($0 - median) }
+        var deviationScale = 1.0
+        if deviations.contains(where: { !$0.isFinite }) {
+            deviations = sorted.map { abs($0 / 2 - median / 2) }
+            deviationScale = 2
+        }
+        deviations.sort()
+        let scaledMAD = OrderStatistics.median(sorted: deviations)
+        guard scaledMAD > 0 else {
             throw .noSpread(strategy: name, reason: "at least half of the \(normal.count) normal scores equal the median, so the MAD is 0")
         }
+        let mad = try PowerOfTwoScale(largestMagnitude: deviationScale)
+            .represent(scaledMAD, as: "median absolute deviation", strategy: name)
+        let value = try PowerOfTwoScale.sum(
+            median, plus: k * Self.consistency, times: mad, as: "threshold median + k·1.4826·MAD", strategy: name)
         return FittedThreshold(
-            strategy: name, value: median + k * Self.consistency * mad, targetFPR: targetFPR,
+            strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("median", median), Detail("mad", mad), Detail("k", k)])
     }
 }

@@ -4,11 +4,20 @@ import Foundation
 enum OrderStatistics {
     /// The linear-interpolation quantile of an ascending, non-empty sample
     /// (NumPy's default, Hyndman–Fan type 7), so Q1/Q3 match what users compute in Python.
+    ///
+    /// An exact order statistic is returned as it is, without touching its
+    /// neighbour. When the gap s[hi] − s[lo] overflows (scores of both signs
+    /// near ±1.8e308) the weighted form (1 − h)·s[lo] + h·s[hi] is used, whose
+    /// terms cannot overflow; elsewhere the usual form keeps NumPy's rounding.
     static func quantile(sorted s: [Double], _ p: Double) -> Double {
         let h = Double(s.count - 1) * p
         let lo = Int(h.rounded(.down))
         let hi = Swift.min(lo + 1, s.count - 1)
-        return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+        let fraction = h - Double(lo)
+        guard fraction > 0, hi > lo else { return s[lo] }
+        let gap = s[hi] - s[lo]
+        guard gap.isFinite else { return (1 - fraction) * s[lo] + fraction * s[hi] }
+        return s[lo] + fraction * gap
     }
 
     /// The median of an ascending, non-empty sample.
@@ -25,11 +34,45 @@ enum OrderStatistics {
     }
 }
 
+/// Mean and unbiased standard deviation of a non-empty sample, in units of a power of two.
+///
+/// Two passes, so large offsets don't cancel, over values scaled by
+/// ``PowerOfTwoScale``, so neither the sum (scores near 1e308) nor the squares
+/// (scores near 1e160, or subnormal ones) overflow or underflow. The scaled
+/// mean is at most the largest scaled magnitude, below 2; the scaled standard
+/// deviation is at most 2√n.
+struct ScaledMoments: Sendable {
+    /// The power of two the sample was divided by.
+    var scale: PowerOfTwoScale
+    /// The mean in units of the scale.
+    var mean: Double
+    /// The unbiased standard deviation in units of the scale; 0 for one value.
+    var standardDeviation: Double
+
+    /// - Complexity: O(n).
+    init(_ xs: [Double]) {
+        let scale = PowerOfTwoScale(covering: xs)
+        let n = Double(xs.count)
+        var sum = 0.0
+        for x in xs { sum += scale.down(x) }
+        let mean = sum / n
+        var ss = 0.0
+        for x in xs {
+            let d = scale.down(x) - mean
+            ss += d * d
+        }
+        self.scale = scale
+        self.mean = mean
+        standardDeviation = xs.count > 1 ? (ss / (n - 1)).squareRoot() : 0
+    }
+}
+
 /// Mean and unbiased standard deviation of a sample (two-pass, so large offsets don't cancel).
+///
+/// Computed by ``ScaledMoments``, so it is finite and accurate for any finite
+/// scores unless the standard deviation itself exceeds the largest Double
+/// (then it is +∞).
 func meanAndStandardDeviation(_ xs: [Double]) -> (mean: Double, sd: Double) {
-    let n = Double(xs.count)
-    let mean = xs.reduce(0, +) / n
-    var ss = 0.0
-    for x in xs { ss += (x - mean) * (x - mean) }
-    return (mean, xs.count > 1 ? (ss / (n - 1)).squareRoot() : 0)
+    let moments = ScaledMoments(xs)
+    return (moments.scale.up(moments.mean), moments.scale.up(moments.standardDeviation))
 }

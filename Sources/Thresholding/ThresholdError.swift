@@ -10,6 +10,8 @@ public enum ThresholdError: Error, Sendable, Hashable {
     case noSpread(strategy: String, reason: String)
     /// The strategy does not apply to these scores.
     case unavailable(strategy: String, reason: String)
+    /// A result (the threshold, σ, …) lies beyond the range of a Double although every score is finite.
+    case notRepresentable(strategy: String, reason: String)
 }
 
 extension ThresholdError: CustomStringConvertible {
@@ -18,13 +20,15 @@ extension ThresholdError: CustomStringConvertible {
         case let .nonFiniteScore(set, index, value):
             return "\(set) score at index \(index) is \(value); scores must be finite numbers"
         case let .tooFewScores(strategy, needed, got, reason):
-            return "\(strategy): need at least \(needed) scores, got \(got)" + (reason.isEmpty ? "" : " (\(reason))")
+            return "\(strategy): need at least \(counted(needed, "score")), got \(got)" + (reason.isEmpty ? "" : " (\(reason))")
         case let .invalidParameter(name, value, expected):
-            return "\(name) = \(value) is out of range: expected \(expected)"
+            return "\(name) = \(messageNumber(value)) is out of range: expected \(expected)"
         case let .noSpread(strategy, reason):
             return "\(strategy): \(reason)"
         case let .unavailable(strategy, reason):
             return "\(strategy) is unavailable: \(reason)"
+        case let .notRepresentable(strategy, reason):
+            return "\(strategy): \(reason)"
         }
     }
 }
@@ -42,4 +46,12 @@ func requireProbability(_ value: Double, name: String) throws(ThresholdError) {
     guard value > 0, value < 1 else {
         throw .invalidParameter(name: name, value: value, expected: "a number in (0, 1)")
     }
+}
+
+/// The error for a threshold that must lie just above a score equal to the largest Double, which has no next value.
+func justAboveTheLargestDouble(strategy: String) -> ThresholdError {
+    .notRepresentable(
+        strategy: strategy,
+        reason: "the threshold must lie just above a score equal to the largest Double (1.8e308),"
+            + " which has no next value; rescale the scores")
 }

@@ -150,4 +150,33 @@ import Testing
             }
         }
     }
+
+    @Test func aNulByteInAScoreFieldIsADataErrorAtItsLine() throws {
+        try withScoreFile(Array("score,label\n1,0\n2\u{0}garbage,1\n".utf8), ext: "csv") { path in
+            #expect(throws: ScoreFileError.notANumber(source: path, location: .line(3), text: "2\u{0}garbage")) {
+                try ScoreFile.read(path: path)
+            }
+        }
+    }
+
+    @Test func aBinaryFileReadAsCSVSaysItIsNotText() throws {
+        // A .npy array of three float64 ones: magic 0x93 "NUMPY", a header, then NUL-rich data.
+        let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, 0x76, 0]
+        let header = Array("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }\n".utf8)
+        let one: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]
+        let bytes = magic + header + one + one + one
+        try withScoreFile(bytes, ext: "csv") { path in
+            do throws(ScoreFileError) {
+                _ = try ScoreFile.read(path: path)
+                Issue.record("expected an error")
+            } catch {
+                guard case .notText(source: path, format: .csv, let reason) = error else {
+                    Issue.record("wrong error \(error)")
+                    return
+                }
+                #expect(reason == "it has NUL bytes, and byte 0x93 at offset 0 is not UTF-8")
+                #expect(error.description.hasPrefix(path + ": does not look like text"))
+            }
+        }
+    }
 }

@@ -29,3 +29,20 @@ import Testing
         for text in ["", "2", "yes", "-1", "anomalous!"] { #expect(parseLabel(text) == nil) }
     }
 }
+
+@Suite struct ScoreFieldsHardeningTests {
+    @Test func aNulByteInsideAFieldIsNotANumber() {
+        // Double parses a C string, so "2\0garbage" used to read as 2.
+        #expect(throws: ScoreFileError.notANumber(source: "f", location: .line(1), text: "2\u{0}garbage")) {
+            try parseScore(ArraySlice(Array("2\u{0}garbage".utf8)), source: "f", at: .line(1))
+        }
+    }
+
+    @Test func onlyFieldsThatLookHexadecimalAreCalledHexadecimal() {
+        #expect(looksHexadecimal("0x1p3"))
+        #expect(looksHexadecimal(" -0X10"))
+        #expect(!looksHexadecimal("max"))
+        #expect(!looksHexadecimal("x"))
+        #expect(!looksHexadecimal("1x"))
+    }
+}

@@ -37,4 +37,28 @@ import Testing
     @Test func quotesShortenLongFields() {
         #expect(quote(String(repeating: "9", count: 300)).count == 80 + 3)
     }
+
+    @Test func aWordWithAnXIsNotCalledHexadecimal() {
+        #expect(ScoreFileError.notANumber(source: "f", location: .line(3), text: "max").description
+            == #"f, line 3: "max" is not a number"#)
+        #expect(ScoreFileError.notANumber(source: "f", location: .line(3), text: "-0x1p3").description
+            == #"f, line 3: "-0x1p3" is not a decimal number (hexadecimal is not accepted)"#)
+    }
+
+    @Test func aNulByteIsNamedAndEscaped() {
+        #expect(ScoreFileError.notANumber(source: "f", location: .line(2), text: "2\u{0}garbage").description
+            == #"f, line 2: "2\u{0}garbage" is not a number (it contains a NUL byte)"#)
+    }
+
+    @Test func longHeadersListAFewColumnsOnly() {
+        let columns = (1...30).map { "c\($0)" }
+        let text = ScoreFileError.missingColumn(source: "f", column: "score", available: columns).description
+        #expect(text.hasSuffix(#""c11", "c12" and 18 more"#))
+    }
+
+    @Test func binaryContentNamesTheFileAndTheFormat() {
+        let error = ScoreFileError.notText(source: "f.csv", format: .csv, reason: "r")
+        #expect(error.source == "f.csv")
+        #expect(error.description == "f.csv: does not look like text (r), so it cannot be read as CSV; a binary score file must be a .npy array")
+    }
 }

@@ -46,4 +46,48 @@ import Testing
             #expect(set.scores == expected, "format \(ext)")
         }
     }
+
+    @Test func aNamedPipeIsReadUntilItsWriterCloses() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ScoreFilesTests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("scores.csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        // More than one pipe buffer (64 KiB), written in pieces, so a size-based read would stop short.
+        let rows = (0..<20_000).map { "\($0).5,\($0 % 2)" }
+        let text = "score,label\n" + rows.joined(separator: "\n") + "\n"
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: path) else { return }
+            let bytes = Array(text.utf8)
+            for start in stride(from: 0, to: bytes.count, by: 10_000) {
+                handle.write(Data(bytes[start..<min(start + 10_000, bytes.count)]))
+            }
+            try? handle.close()
+        }
+        writer.start()
+        let set = try ScoreFile.read(path: path)
+        #expect(set.count == 20_000)
+        #expect(set.scores.last == 19_999.5)
+        #expect(set.labels?.prefix(3) == [false, true, false])
+        #expect(set.source == path)
+    }
+
+    @Test func aDashReadsStandardInputThroughTheInjectedReader() throws {
+        let input = StandardInput { Array("0.5\n# c\n2\n".utf8) }
+        let set = try ScoreFile.read(path: "-", standardInput: input)
+        #expect(set.scores == [0.5, 2])
+        #expect(set.source == "standard input")
+        let csv = StandardInput { Array("score,label\n3,1\nx,0\n".utf8) }
+        #expect(throws: ScoreFileError.notANumber(source: "standard input", location: .line(3), text: "x")) {
+            try ScoreFile.read(path: "-", format: .csv, standardInput: csv)
+        }
+        // A file literally named "-" elsewhere is still a file: "./-" is a path.
+        #expect(throws: ScoreFileError.missingFile(source: "./-")) {
+            try ScoreFile.read(path: "./-", standardInput: input)
+        }
+    }
+
+    @Test func anUnreadableDescriptorIsADataErrorNotACrash() {
+        #expect(throws: ScoreFileError.self) { try FileBytes.readToEnd(descriptor: -1, source: "bad") }
+    }
 }

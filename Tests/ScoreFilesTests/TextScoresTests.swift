@@ -46,4 +46,22 @@ import Testing
         let set = try ScoreFile.decode(Array(text.utf8), format: .text, source: "big.txt")
         #expect(set.scores == values)
     }
+
+    @Test func aNulByteInALineIsADataErrorAtItsLine() throws {
+        try withScoreFile(Array("1\n2\u{0}garbage\n".utf8), ext: "txt") { path in
+            let error = ScoreFileError.notANumber(source: path, location: .line(2), text: "2\u{0}garbage")
+            #expect(throws: error) { try ScoreFile.read(path: path) }
+            #expect(error.description.contains("line 2"))
+            #expect(error.description.contains("NUL byte"))
+        }
+    }
+
+    @Test func utf16TextIsNotText() throws {
+        let utf16: [UInt8] = Array("0.5\n1.5\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try withScoreFile(utf16, ext: "txt") { path in
+            #expect(throws: ScoreFileError.notText(source: path, format: .text, reason: "8 of its first 16 bytes are NUL")) {
+                try ScoreFile.read(path: path)
+            }
+        }
+    }
 }

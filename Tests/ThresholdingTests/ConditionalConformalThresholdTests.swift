@@ -59,4 +59,21 @@ import Randomness
         #expect(abs(exact - 0.06234249504229472) < 1e-9)
         #expect(abs(fraction - exact) < 4 * (exact * (1 - exact) / Double(draws)).squareRoot())
     }
+
+    @Test func aThresholdAboveTheLargestDoubleIsATypedError() {
+        let scores = (1...45).map(Double.init) + [.greatestFiniteMagnitude]
+        #expect(throws: ThresholdError.self) {
+            try ConditionalConformalThreshold(alpha: 0.05, delta: 0.1).fit(normal: scores)
+        }
+    }
+
+    @Test func tooFewScoresStatesTheProbabilityWithoutFloatNoise() {
+        do {
+            _ = try ConditionalConformalThreshold(alpha: 0.05, delta: 0.07).fit(normal: [1, 2, 3])
+            Issue.record("expected an error")
+        } catch {
+            // 1 − 0.07 is 0.9299999999999999 in binary.
+            #expect(error.description.contains("probability 0.93 "), "\(error)")
+        }
+    }
 }

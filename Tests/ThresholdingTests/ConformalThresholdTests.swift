@@ -83,6 +83,17 @@ import Randomness
         #expect(mean <= alpha + 3 * se)
         #expect(mean >= alpha - 1 / Double(n + 1) - 3 * se)
     }
+
+    @Test func aThresholdAboveTheLargestDoubleIsATypedError() {
+        // k = n: the threshold must lie just above the largest Double, which has no next value.
+        do {
+            let t = try ConformalThreshold(alpha: 0.2).fit(normal: [1, 2, 3, 4, .greatestFiniteMagnitude])
+            Issue.record("expected an error, got \(t.value)")
+        } catch {
+            guard case .notRepresentable(strategy: "conformal", _) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(error.description.contains("rescale the scores"))
+        }
+    }
 }
 
 /// Three score shapes for statistical tests: symmetric, skewed, heavy-tailed.

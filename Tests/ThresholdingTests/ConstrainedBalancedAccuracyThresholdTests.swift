@@ -42,4 +42,15 @@ import Testing
     @Test func needsBothClasses() {
         #expect(throws: ThresholdError.self) { try ConstrainedBalancedAccuracyThreshold().fit(normal: [1, 2], anomalous: []) }
     }
+
+    @Test func noThresholdAboveTheLargestDoubleIsOffered() throws {
+        // "Just above every normal score" does not exist when one is the largest Double;
+        // the best feasible score threshold is used instead, and never +∞.
+        let t = try ConstrainedBalancedAccuracyThreshold(maxFPR: 0.5)
+            .fit(normal: [1, 2, .greatestFiniteMagnitude], anomalous: [3])
+        #expect(t.value == 3)
+        #expect(throws: ThresholdError.self) {
+            try ConstrainedBalancedAccuracyThreshold(maxFPR: 0.01).fit(normal: [1, 2, .greatestFiniteMagnitude], anomalous: [0])
+        }
+    }
 }

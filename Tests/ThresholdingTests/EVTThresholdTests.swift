@@ -219,4 +219,43 @@ struct EVTThresholdTests {
         #expect(fitted.value <= t - scale / shape)
         #expect(abs(fitted.value - 4.0 / 3) < 0.01)
     }
+
+    @Test("α ≥ 1 − level names 1 − level without float noise")
+    func tailMassIsPrintedRounded() {
+        let error = evtFitError(EVTThreshold(alpha: 0.05, level: 0.98), [1, 2, 3])
+        let text = error?.description ?? ""
+        // 1 − 0.98 is 0.020000000000000018 in binary.
+        #expect(text.contains("1 − level = 0.02, so"), "\(text)")
+    }
+
+    @Test("huge and tiny scores give the scaled cut-off, or a typed error past the largest Double")
+    func extremeMagnitudes() throws {
+        var generator = SeededGenerator(seed: 12)
+        let scores = (0..<400).map { _ in generator.nextExponential() }
+        let base = try EVTThreshold(alpha: 0.01, level: 0.95).fit(normal: scores)
+        for k in [1000, -1060] {
+            let factor = Double(sign: .plus, exponent: k, significand: 1)
+            let scaled = try EVTThreshold(alpha: 0.01, level: 0.95).fit(normal: scores.map { $0 * factor })
+            if k > 0 {
+                #expect(scaled.value == base.value * factor)
+                #expect(scaled.detail("scale_se") == base.detail("scale_se").map { $0 * factor })
+            } else {
+                // Subnormal scores keep only a few bits, so the cut-off is close, not exact.
+                #expect(abs(scaled.value / factor - base.value) < 0.05 * base.value)
+            }
+        }
+        // Scores near the top of the range (up to ≈ 1.5e308) extrapolate past it at α = 1e-6.
+        let top = scores.map { $0 * 2e307 }
+        do {
+            let t = try EVTThreshold(alpha: 1e-6, level: 0.95).fit(normal: top)
+            Issue.record("expected an error, got \(t.value)")
+        } catch {
+            guard case .notRepresentable(strategy: "evt", _) = error else { Issue.record("wrong error \(error)"); return }
+        }
+        // Scores of both signs within ±1.7e308: t ≈ −1.4e308, so the largest excesses
+        // (≈ 3e308) overflow unscaled.
+        let mixed = scores.map { (Swift.min($0, 8) / 4 - 1) * 1.7e308 }
+        let fit = try EVTThreshold(alpha: 0.01, level: 0.5).fit(normal: mixed)
+        #expect(fit.value.isFinite)
+    }
 }

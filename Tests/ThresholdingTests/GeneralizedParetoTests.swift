@@ -38,6 +38,15 @@ private func profileLogLikelihood(shape: Double, _ data: [Double]) -> (scale: Do
 
 @Suite("Generalised Pareto")
 struct GeneralizedParetoTests {
+    @Test("standard errors of a huge scale stay finite")
+    func hugeScaleStandardErrors() throws {
+        // SE(σ̂) = σ·√(2(1+γ)/n) = 1e300·√0.022; σ² alone would overflow.
+        let fit = GeneralizedParetoFit(
+            distribution: GeneralizedPareto(shape: 0.1, scale: 1e300), count: 100, logLikelihood: 0)
+        let se = try #require(fit.scaleStandardError)
+        #expect(abs(se - 1e300 * 0.022.squareRoot()) <= 1e-15 * 1.5e299)
+    }
+
     // MARK: Distribution functions
 
     @Test("hand-computed cdf, survival, quantile and endpoint")

@@ -25,6 +25,19 @@ import Randomness
         }
         #expect(throws: ThresholdError.self) { try LognormalThreshold().fit(normal: [1, 2]) }
     }
+
+    @Test func hugeScoresGiveTheScaledThreshold() throws {
+        // The fit is scale-equivariant: scores ×2^1000 give the threshold ×2^1000, although
+        // the unscaled range (≈ 1e302·9) and shifted scores are far from 1.
+        let factor = Double(sign: .plus, exponent: 1000, significand: 1)
+        let base = try LognormalThreshold(alpha: 0.05).fit(normal: [1, 2, 3, 4, 10])
+        let scaled = try LognormalThreshold(alpha: 0.05).fit(normal: [1, 2, 3, 4, 10].map { $0 * factor })
+        #expect(scaled.value == base.value * factor)
+        // Across the whole range the range max − min overflows; the threshold does not.
+        let wide = try LognormalThreshold(alpha: 0.3).fit(normal: [-1e308, -0.5e308, 0, 0.5e308, 1e308])
+        #expect(wide.value.isFinite)
+        #expect(wide.value > 0 && wide.value < 1e308)
+    }
 }
 
 import Foundation

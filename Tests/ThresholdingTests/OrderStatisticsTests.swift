@@ -28,4 +28,27 @@ import Testing
         let (_, sd2) = meanAndStandardDeviation([1e9 + 1, 1e9 + 2, 1e9 + 3])
         #expect(abs(sd2 - 1) < 1e-9)
     }
+
+    @Test func interpolationAcrossTheWholeRangeDoesNotOverflow() {
+        // s[hi] − s[lo] = 3.4e308 overflows; the quantile itself does not.
+        let s = [-1.7e308, 1.7e308]
+        #expect(OrderStatistics.quantile(sorted: s, 0.5) == 0)
+        #expect(abs(OrderStatistics.quantile(sorted: s, 0.25) - -0.85e308) <= 1e-15 * 0.85e308)
+        #expect(abs(OrderStatistics.quantile(sorted: s, 0.75) - 0.85e308) <= 1e-15 * 0.85e308)
+        // An exact order statistic never touches its neighbour, even an infinite one.
+        #expect(OrderStatistics.median(sorted: [0, 1, 2, .infinity]) == 1.5)
+        #expect(OrderStatistics.median(sorted: [0, 1, .infinity]) == 1)
+    }
+
+    @Test func meanAndStandardDeviationOfExtremeMagnitudes() {
+        let (m, sd) = meanAndStandardDeviation([1e160, 2e160, 3e160, 4e160])
+        #expect(abs(m - 2.5e160) <= 1e-15 * 2.5e160)
+        #expect(abs(sd - (5.0 / 3).squareRoot() * 1e160) <= 1e-15 * 1.3e160)
+        let (m2, sd2) = meanAndStandardDeviation([1e308, 1.5e308, 1.7e308, 0.5e308])
+        #expect(abs(m2 - 1.175e308) <= 1e-15 * 1.175e308)
+        #expect(sd2.isFinite && sd2 > 0)
+        let unit = 1e-300 / 1e10
+        let (_, sd3) = meanAndStandardDeviation([1, 2, 3, 4].map { $0 * unit })
+        #expect(sd3 > unit)
+    }
 }

@@ -18,7 +18,7 @@ struct LabeledScores: Sendable {
         guard scores.count == labels.count else {
             throw .invalidParameter(
                 name: "labels", value: Double(labels.count),
-                expected: "one label per score (\(scores.count) scores)")
+                expected: "one label per score (\(counted(scores.count, "score")))")
         }
         try requireFinite(scores, set: "scores")
         var normal: [Double] = []

@@ -45,7 +45,7 @@ struct SupervisedSearch: Sendable {
         if sweep.anomalousCount == 0 {
             point = highest
             warnings = [
-                "no anomalous scores: returned the highest normal score (\(highest.threshold)), "
+                "no anomalous scores: returned the highest normal score (\(messageNumber(highest.threshold))), "
                     + "so only scores at or above it are flagged"
             ]
         } else if sweep.normalCount == 0 {

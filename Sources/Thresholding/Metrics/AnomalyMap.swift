@@ -1,0 +1,27 @@
+/// One image's anomaly map: a score per pixel, row-major, higher is more anomalous.
+///
+/// Float keeps ten million pixels at 40 MB; the metrics compare exactly in Float.
+public struct AnomalyMap: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+    /// `width × height` scores, row by row.
+    public let values: [Float]
+
+    /// Wraps `values` as a `width × height` map.
+    ///
+    /// - Throws: ``PixelMetricError/invalidSize(what:width:height:count:)`` unless both
+    ///   sizes are positive and `values` holds exactly `width × height` scores.
+    public init(width: Int, height: Int, values: [Float]) throws(PixelMetricError) {
+        guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max),
+            values.count == width * height
+        else {
+            throw .invalidSize(what: "anomaly map", width: width, height: height, count: values.count)
+        }
+        self.width = width
+        self.height = height
+        self.values = values
+    }
+
+    /// The score at column `x`, row `y`.
+    public subscript(x: Int, y: Int) -> Float { values[y * width + x] }
+}

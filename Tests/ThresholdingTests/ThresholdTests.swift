@@ -15,9 +15,9 @@ import Testing
             BestBalancedAccuracyThreshold(),
             ConstrainedBalancedAccuracyThreshold(maxFPR: 0.1),
             PriorWeightedF1Threshold(prior: 0.3),
-            SyntheticAnomalyThreshold(syntheticScores: synthetic),
-            SyntheticAnomalyThreshold(rule: .bestF1(prior: 0.5), syntheticScores: synthetic),
-            SyntheticAnomalyThreshold(rule: .bestBalancedAccuracyWithinFPR(0.05), syntheticScores: synthetic),
+            SyntheticAnomalyThreshold(),
+            SyntheticAnomalyThreshold(rule: .bestF1(prior: 0.5)),
+            SyntheticAnomalyThreshold(rule: .bestBalancedAccuracyWithinFPR(0.05)),
         ]
     }
 
@@ -55,7 +55,7 @@ import Testing
             let normal = Self.extremeSample(count: count, &g)
             let anomalous = Self.extremeSample(count: Swift.max(1, count / 4), &g)
             for strategy in Self.allStrategies(synthetic: anomalous) {
-                let supervised = strategy.reads == .normalAndAnomalousScores
+                let supervised = strategy.reads == .normalAndAnomalousScores || strategy.reads == .syntheticAnomalies
                 do throws(ThresholdError) {
                     let t = try strategy.fit(normal: normal, anomalous: supervised ? anomalous : [])
                     fitted += 1
@@ -88,7 +88,7 @@ import Testing
         let scaledAnomalous = anomalous.map { $0 * factor }
         let pairs = zip(Self.allStrategies(synthetic: anomalous), Self.allStrategies(synthetic: scaledAnomalous))
         for (strategy, sameOnScaled) in pairs where !(strategy is ManualThreshold) {
-            let supervised = strategy.reads == .normalAndAnomalousScores
+            let supervised = strategy.reads == .normalAndAnomalousScores || strategy.reads == .syntheticAnomalies
             let plain = try strategy.fit(normal: normal, anomalous: supervised ? anomalous : [])
             let scaled = try sameOnScaled.fit(normal: normal.map { $0 * factor }, anomalous: supervised ? scaledAnomalous : [])
             #expect(scaled.value == plain.value * factor, "\(strategy.name)")

@@ -64,7 +64,7 @@ extension PixelMetrics {
 /// - Throws: as ``PixelMetrics/init(maps:masks:connectivity:)`` and ``PixelMetrics/aupro(fprLimit:)``.
 /// - Complexity: O(P) for P pixels in all.
 public func aupro(
-    maps: [AnomalyMap], masks: [DefectMask], fprLimit: Double = PixelMetrics.defaultFPRLimit
+    maps: [ScoreMap], masks: [DefectMask], fprLimit: Double = PixelMetrics.defaultFPRLimit
 ) throws(PixelMetricError) -> Double {
     try PixelMetrics(maps: maps, masks: masks).aupro(fprLimit: fprLimit)
 }

@@ -26,6 +26,6 @@ extension PixelMetrics {
 ///
 /// - Throws: as ``PixelMetrics/init(maps:masks:connectivity:)`` and ``PixelMetrics/auroc()``.
 /// - Complexity: O(P) for P pixels in all.
-public func pixelAUROC(maps: [AnomalyMap], masks: [DefectMask]) throws(PixelMetricError) -> Double {
+public func pixelAUROC(maps: [ScoreMap], masks: [DefectMask]) throws(PixelMetricError) -> Double {
     try PixelMetrics(maps: maps, masks: masks).auroc()
 }

@@ -46,7 +46,7 @@ public struct PixelMetrics: Sendable {
     ///   ``PixelMetricError/sizeMismatch(image:mapWidth:mapHeight:maskWidth:maskHeight:)``,
     ///   ``PixelMetricError/nonFiniteValue(image:x:y:value:)``.
     /// - Complexity: O(P) time (radix sorts) for P pixels in all; O(P) memory.
-    public init(maps: [AnomalyMap], masks: [DefectMask], connectivity: Connectivity = .eight) throws(PixelMetricError) {
+    public init(maps: [ScoreMap], masks: [DefectMask], connectivity: Connectivity = .eight) throws(PixelMetricError) {
         guard maps.count == masks.count else { throw .countMismatch(maps: maps.count, masks: masks.count) }
         var normalCount = 0
         for (i, (map, mask)) in zip(maps, masks).enumerated() {

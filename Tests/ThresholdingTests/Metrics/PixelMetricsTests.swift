@@ -5,8 +5,8 @@ import Testing
 
 /// Maps and masks written as rows, so a test reads like the picture it describes.
 enum PixelFixtures {
-    static func map(_ rows: [[Float]]) -> AnomalyMap {
-        try! AnomalyMap(width: rows[0].count, height: rows.count, values: rows.flatMap { $0 })
+    static func map(_ rows: [[Float]]) -> ScoreMap {
+        try! ScoreMap(width: rows[0].count, height: rows.count, values: rows.flatMap { $0 })
     }
 
     static func mask(_ rows: [[Int]]) -> DefectMask {
@@ -55,9 +55,9 @@ enum PixelFixtures {
     ///
     /// then `aupro(maps, masks)`, with `limit=0.05`, with the 4-connected `structure`, and
     /// the AUROC from `scipy.stats.rankdata` (Mann–Whitney with average ranks).
-    static func formulaImages() -> (maps: [AnomalyMap], masks: [DefectMask]) {
+    static func formulaImages() -> (maps: [ScoreMap], masks: [DefectMask]) {
         let w = 16, h = 12
-        var maps: [AnomalyMap] = []
+        var maps: [ScoreMap] = []
         var masks: [DefectMask] = []
         for i in 0..<3 {
             var m = [UInt8](repeating: 0, count: w * h)
@@ -78,7 +78,7 @@ enum PixelFixtures {
                     values[y * w + x] = v
                 }
             }
-            maps.append(try! AnomalyMap(width: w, height: h, values: values))
+            maps.append(try! ScoreMap(width: w, height: h, values: values))
             masks.append(try! DefectMask(width: w, height: h, pixels: m))
         }
         return (maps, masks)
@@ -119,7 +119,7 @@ enum PixelFixtures {
 
     @Test func aPerfectMapScoresOne() throws {
         let mask = F.mask([[0, 1, 1], [0, 0, 1], [1, 0, 0]])
-        let map = try AnomalyMap(width: 3, height: 3, values: mask.pixels.map { $0 > 0 ? 2 : -1 })
+        let map = try ScoreMap(width: 3, height: 3, values: mask.pixels.map { $0 > 0 ? 2 : -1 })
         #expect(try aupro(maps: [map], masks: [mask]) == 1)
         #expect(try pixelAUROC(maps: [map], masks: [mask]) == 1)
     }
@@ -129,7 +129,7 @@ enum PixelFixtures {
         // diagonal PRO = FPR, whose area to 0.3 is 0.3²/2, so AUPRO = 0.3/2 = 0.15
         // (limit/2 in general), and pixel AUROC is ½.
         let mask = F.mask([[0, 1, 1, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
-        let map = try AnomalyMap(width: 4, height: 3, values: [Float](repeating: 0.25, count: 12))
+        let map = try ScoreMap(width: 4, height: 3, values: [Float](repeating: 0.25, count: 12))
         #expect(abs(try aupro(maps: [map], masks: [mask]) - 0.15) < 1e-15)
         #expect(abs(try aupro(maps: [map], masks: [mask], fprLimit: 0.8) - 0.4) < 1e-15)
         #expect(try pixelAUROC(maps: [map], masks: [mask]) == 0.5)
@@ -160,7 +160,7 @@ enum PixelFixtures {
             values[11 * 12 + 11] = single
             pixels[11 * 12 + 11] = 1
             return try PixelMetrics(
-                maps: [try AnomalyMap(width: 12, height: 12, values: values)],
+                maps: [try ScoreMap(width: 12, height: 12, values: values)],
                 masks: [try DefectMask(width: 12, height: 12, pixels: pixels)])
         }
         #expect(abs(try images(block: 0.1, single: 0.9).aupro() - 0.5) < 1e-15)
@@ -184,7 +184,7 @@ enum PixelFixtures {
         var g = SeededGenerator(seed: 404)
         for trial in 0..<20 {
             let count = 1 + g.nextInt(below: 4)
-            var maps: [AnomalyMap] = []
+            var maps: [ScoreMap] = []
             var masks: [DefectMask] = []
             var normal: [Double] = []
             var anomalous: [Double] = []
@@ -206,7 +206,7 @@ enum PixelFixtures {
                         if inside { anomalous.append(Double(v)) } else { normal.append(Double(v)) }
                     }
                 }
-                maps.append(try AnomalyMap(width: w, height: h, values: values))
+                maps.append(try ScoreMap(width: w, height: h, values: values))
                 masks.append(try DefectMask(width: w, height: h, pixels: pixels))
             }
             let metrics = try PixelMetrics(maps: maps, masks: masks)

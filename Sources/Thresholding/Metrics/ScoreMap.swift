@@ -1,7 +1,8 @@
-/// One image's anomaly map: a score per pixel, row-major, higher is more anomalous.
+/// One image's pixel scores (an anomaly map as the pixel metrics and thresholds read it), row-major,
+/// higher is more anomalous. Scorers draw `AnomalyMap`s; the pipeline hands their values over as these.
 ///
 /// Float keeps ten million pixels at 40 MB; the metrics compare exactly in Float.
-public struct AnomalyMap: Sendable, Hashable {
+public struct ScoreMap: Sendable, Hashable {
     public let width: Int
     public let height: Int
     /// `width × height` scores, row by row.

@@ -70,8 +70,8 @@ enum CompareCommand {
             let only = test.normal.isEmpty ? "anomalous" : "good"
             throw .data("\(testPath): every test score is labelled \(only); compare needs both classes")
         }
-        try emit(strategies: strategies, calibration: calibration.normal, test: test,
-                 alpha: alpha(args), json: args.flag("json"), console: console, warn: warn)
+        try emit(strategies: strategies, calibration: calibration.normal, test: test, alpha: alpha(args),
+                 units: ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous), json: args.flag("json"), console: console, warn: warn)
     }
 
     static func alpha(_ args: ParsedArguments) -> Double { args.string("alpha").flatMap(Double.init) ?? 0.05 }
@@ -88,8 +88,8 @@ enum CompareCommand {
 
     /// Runs the comparison and prints it; shared with the score demo.
     static func emit(
-        strategies: [any Threshold], calibration: [Double], test: ScoreInputs, alpha: Double, json: Bool,
-        console: Console, warn: (String) -> Void
+        strategies: [any Threshold], calibration: [Double], test: ScoreInputs, alpha: Double,
+        units: ScoreUnits = ScoreUnits(lowerIsAnomalous: false), json: Bool, console: Console, warn: (String) -> Void
     ) throws(CommandError) {
         let comparison: StrategyComparison
         do throws(ThresholdError) {
@@ -98,12 +98,13 @@ enum CompareCommand {
         } catch { throw .threshold(error) }
         ComparisonReport.warnings(comparison).forEach(warn)
         if json {
-            console.out(comparison.json(alpha: alpha).serialized())
+            console.out(comparison.json(alpha: alpha, shown: units.shown).serialized())
         } else {
             console.out("AUROC \(NumberText.rate(comparison.auroc))   calibration n = \(comparison.calibrationCount)   "
                         + "test: \(test.normal.count) good, \(test.anomalous.count) anomalous   α = \(NumberText.exact(alpha))")
             console.out("")
-            console.out(ComparisonReport.table(comparison))
+            console.out(ComparisonReport.table(comparison, units: units))
+            if units.lowerIsAnomalous { console.out("rule: \(units.rule) (thresholds in the file's units)") }
         }
     }
 }

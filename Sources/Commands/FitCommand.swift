@@ -32,6 +32,7 @@ enum FitCommand {
             .value("anomalous", "FILE.npy|DIR", help: "Labelled anomalous samples (adaptive-f1 needs some).", repeatable: true),
             .value("model", "OUT", help: "Where to write the detector file (written atomically)."),
             .flag("force", help: "Replace --model even when it is an existing file that is not a detector."),
+            .value("rethreshold", "FILE", help: "Instead of training: take this detector, fit --threshold on its stored scores, write --model."),
         ] + ScorerOptions.specs + [
             StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.registry.keys, default: "conformal"),
         ] + StrategyOptions.parameterSpecs + [
@@ -43,6 +44,10 @@ enum FitCommand {
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
         let quiet = args.flag("quiet")
+        if let source = args.string("rethreshold") {
+            try rethreshold(source, args: args, console: console)
+            return
+        }
         let (job, ignored) = try configuredJob(args)
         if !quiet { ignored.forEach { console.err("warning: \($0)") } }
         let stages = StageProgress(console: console, quiet: quiet)
@@ -67,6 +72,33 @@ enum FitCommand {
             console.out("calibration \(d.calibration.rawValue): \(d.calibrationScores.count) scores — \(d.calibration.guarantee)")
             console.out("threshold \(t.strategy) = \(NumberText.exact(t.value))" + (t.targetFPR.map { "   target FPR \(NumberText.exact($0))" } ?? ""))
             console.out("wrote \(job.modelPath)")
+        }
+    }
+
+    /// `fit --rethreshold FILE`: the scorer as it is, a new threshold from the stored scores.
+    static func rethreshold(_ source: String, args: ParsedArguments, console: Console) throws(CommandError) {
+        let training = ["train", "anomalous", "scorer", "features", "weights", "calibration", "seed", "blend"] + ScorerOptions.catalog.descriptors.flatMap(\.parameters).map(\.key)
+        if let stray = training.first(where: { args.string($0) != nil || args.flag($0) }) ?? (args.positionals.isEmpty ? nil : "MORE_TRAIN") {
+            throw .usage("--\(stray) trains a detector; --rethreshold reuses the scorer of \(source) as it is", command: spec.name)
+        }
+        guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
+        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", command: spec.name)
+        if !args.flag("quiet") { built.ignored.forEach { console.err("warning: \($0)") } }
+        var job = RethresholdJob(sourcePath: source, modelPath: model, threshold: built.strategy)
+        job.force = args.flag("force")
+        let outcome: RethresholdJob.Outcome
+        do throws(PipelineError) { outcome = try job.run() } catch { throw .pipeline(error) }
+        if !args.flag("quiet") { outcome.warnings.forEach { console.err("warning: \($0)") } }
+        let t = outcome.detector.threshold
+        if args.flag("json") {
+            console.out(JSONValue.object([
+                ("model", .string(model)), ("rethresholded_from", .string(source)), ("previous_threshold", outcome.previous.json),
+                ("threshold", t.json),
+            ]).serialized())
+        } else {
+            console.out("threshold \(outcome.previous.strategy) = \(NumberText.exact(outcome.previous.value)) → \(t.strategy) = \(NumberText.exact(t.value)), "
+                        + "fitted on the \(outcome.detector.scores.normal.count) good scores stored in \(source)")
+            console.out("wrote \(model)")
         }
     }
 

@@ -40,7 +40,12 @@ enum LabelCommand {
         built.ignored.forEach { warn("warning: \($0)") }
         let fitOn = try ScoreInputs.normalAndAnomalous(normal: normalPath, anomalous: args.string("anomalous"),
                                                        options: fileOptions, warn: warn)
-        let input = try ScoreInputs.read(inputPath, options: fileOptions, warn: warn).scores
+        if args.string("anomalous") != nil, built.strategy.reads == .normalScores || built.strategy.reads == .nothing {
+            warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
+        }
+        let inputSet = try ScoreInputs.read(inputPath, options: fileOptions, warn: warn)
+        let input = inputSet.scores
+        let units = ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous)
         let predictions: [Prediction]
         do throws(ThresholdError) {
             let fitted = try built.strategy.fit(normal: fitOn.normal, anomalous: fitOn.anomalous)
@@ -50,12 +55,14 @@ enum LabelCommand {
         } catch { throw .threshold(error) }
 
         if args.flag("json") {
+            // index is the position in the input file, also when non-finite scores were dropped.
             console.out(JSONValue.array(predictions.enumerated().map { i, p in
-                PredictionOutput.json(p, leading: [("index", .number(Double(i)))])
+                PredictionOutput.json(units.shown(p), leading: [("index", .number(Double(inputSet.position(of: i))))])
             }).serialized())
         } else {
-            console.out(PredictionOutput.table(predictions.enumerated().map { (String($0.offset), $0.element) },
+            console.out(PredictionOutput.table(predictions.enumerated().map { (String(inputSet.position(of: $0.offset)), units.shown($0.element)) },
                                                firstColumn: "index", bh: fdr != nil))
+            if units.lowerIsAnomalous { console.out("rule: \(units.rule) (scores and threshold in the file's units)") }
         }
     }
 }

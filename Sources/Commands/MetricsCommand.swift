@@ -18,7 +18,7 @@ enum MetricsCommand {
             """,
         options: [
             .value("test", "FILE", help: "Labelled scores."),
-            .value("threshold", "T", help: "Also report the labelling at this threshold (score ≥ T is anomalous)."),
+            .value("threshold", "T", help: "Also report the labelling at this threshold (score ≥ T is anomalous; ≤ with --lower-is-anomalous)."),
             .flag("curves", help: "Include the ROC and precision–recall curves in the JSON output."),
         ] + CommonOptions.reading + CommonOptions.output)
 
@@ -35,6 +35,7 @@ enum MetricsCommand {
         guard let labels = set.labels else {
             throw .data("\(testPath): metrics need labels (a 'label' column, or \"labels\" in JSON)")
         }
+        let units = ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous)
         var fields: [(key: String, value: JSONValue)] = []
         var lines: [(String, String)] = []
         do throws(ThresholdError) {
@@ -46,7 +47,8 @@ enum MetricsCommand {
             lines += [("normal", String(sweep.normalCount)), ("anomalous", String(sweep.anomalousCount)),
                       ("AUROC", NumberText.exact(area)), ("average precision", NumberText.exact(ap))]
             if let threshold {
-                let c = try ConfusionCounts(threshold: threshold, scores: set.scores, labels: labels)
+                // The threshold is given in the file's units; the scores were turned around on reading.
+                let c = try ConfusionCounts(threshold: units.internalValue(threshold), scores: set.scores, labels: labels)
                 fields.append(("at_threshold", counts(c, threshold: threshold)))
                 lines += [("threshold", NumberText.exact(threshold)),
                           ("TP FP TN FN", "\(c.truePositives) \(c.falsePositives) \(c.trueNegatives) \(c.falseNegatives)"),
@@ -59,16 +61,16 @@ enum MetricsCommand {
                 let anomalous = zip(set.scores, labels).filter { $0.1 }.map(\.0)
                 let fitted = try oracle.fit(normal: normal, anomalous: anomalous)
                 let c = try ConfusionCounts(threshold: fitted.value, normal: normal, anomalous: anomalous)
-                fields.append((oracle.name, counts(c, threshold: fitted.value)))
-                lines.append((oracle.name, "\(NumberText.exact(fitted.value))  F1 \(NumberText.rate(c.f1))  BA \(NumberText.rate(c.balancedAccuracy))"))
+                fields.append((oracle.name, counts(c, threshold: units.shown(fitted.value))))
+                lines.append((oracle.name, "\(NumberText.exact(units.shown(fitted.value)))  F1 \(NumberText.rate(c.f1))  BA \(NumberText.rate(c.balancedAccuracy))"))
             }
             if args.flag("curves") {
                 let roc = try ROCCurve(sweep: sweep)
                 let pr = try PrecisionRecallCurve(sweep: sweep)
                 fields.append(("roc", .object([("fpr", numbers(roc.falsePositiveRates)), ("tpr", numbers(roc.truePositiveRates)),
-                                               ("thresholds", numbers(roc.thresholds))])))
+                                               ("thresholds", numbers(roc.thresholds.map(units.shown)))])))
                 fields.append(("pr", .object([("precision", numbers(pr.precision)), ("recall", numbers(pr.recall)),
-                                              ("thresholds", numbers(pr.thresholds))])))
+                                              ("thresholds", numbers(pr.thresholds.map(units.shown)))])))
             }
         } catch { throw .data("\(testPath): \(error.description)") }  // names the file, which ThresholdError cannot
 

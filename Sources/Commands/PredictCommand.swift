@@ -25,8 +25,12 @@ enum PredictCommand {
             .value("model", "FILE", help: "A detector file from `thresholdkit fit` or `compare --report`."),
             .value("weights", "PATH", help: "EfficientNet-Lite0 weights for image inputs (else $THRESHOLDKIT_WEIGHTS)."),
             .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1) over the batch."),
+            .value("threshold", "T", help: "Use the cut-off T for this run instead of the stored threshold (score ≥ T is anomalous)."),
+            .value("alpha", "A", help: "Refit the stored strategy at α = A on the detector's stored scores for this run (strategies with an α)."),
         ] + ImageOptions.reading + CommonOptions.output,
         positionalName: "INPUT")
+
+    static let thresholdSpec = ParameterSpec.number("threshold", "T", help: "")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
@@ -34,7 +38,14 @@ enum PredictCommand {
             throw .usage("give at least one INPUT (.npy matrix, image files or a folder)", command: spec.name)
         }
         var job = PredictJob(modelPath: model, inputs: args.positionals)
-        job.fdr = try ParameterOptions.values([LabelCommand.fdrSpec], from: args, command: spec.name).number("fdr")
+        let values = try ParameterOptions.values([LabelCommand.fdrSpec, .alpha, thresholdSpec], from: args, command: spec.name)
+        job.fdr = values.number("fdr")
+        switch (values.isGiven("threshold"), values.isGiven("alpha")) {
+        case (true, true): throw .usage("give --threshold T or --alpha A, not both", command: spec.name)
+        case (true, false): job.threshold = .value(values.number("threshold")!)
+        case (false, true): job.threshold = .alpha(values.number("alpha")!)
+        case (false, false): break
+        }
         job.weightsPath = args.string("weights")
         job.cache = ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
@@ -47,6 +58,7 @@ enum PredictCommand {
         }
         stages.finish()
         if !quiet { outcome.warnings.forEach { console.err("warning: \($0)") } }
+        if !quiet && job.threshold != nil { console.err("threshold: \(outcome.detector.threshold.strategy) = \(NumberText.exact(outcome.detector.threshold.value)), \(outcome.thresholdSource)") }
         if args.flag("json") {
             console.out(JSONValue.array(outcome.rows.map { row in
                 PredictionOutput.json(row.prediction, leading: [("input", .string(row.input)), ("index", .number(Double(row.index)))])
@@ -56,7 +68,7 @@ enum PredictCommand {
                                                firstColumn: "input", bh: job.fdr != nil))
             let flagged = outcome.rows.filter(\.prediction.isAnomalous).count
             let t = outcome.detector.threshold
-            console.out("\(flagged) of \(outcome.rows.count) flagged anomalous (threshold \(t.strategy) = \(NumberText.exact(t.value)))")
+            console.out("\(flagged) of \(outcome.rows.count) flagged anomalous (threshold \(t.strategy) = \(NumberText.exact(t.value)), \(outcome.thresholdSource))")
         }
     }
 }

@@ -11,6 +11,10 @@ struct ScoreInputs {
 
     /// Reads one file and reports dropped non-finite scores and an ignored `--column` as warnings.
     static func read(_ path: String, options: ScoreFileOptions, warn: (String) -> Void) throws(CommandError) -> ScoreSet {
+        let format = path == ScoreFile.standardInputPath ? ScoreFileFormat.text : ScoreFileFormat(path: path)
+        if options.column != ScoreFileOptions().column, format == .text || format == .npy {
+            warn("warning: --column is ignored for \(path): a \(format == .npy ? ".npy" : "text") file holds one score per entry, with no columns")
+        }
         do throws(ScoreFileError) {
             let set = try ScoreFile.read(path: path, options: options)
             if set.droppedNonFinite > 0 {

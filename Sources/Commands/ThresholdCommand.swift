@@ -47,11 +47,13 @@ enum ThresholdCommand {
             throw .threshold(error)
         }
         fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
+        let units = ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous)
         if args.flag("json") {
-            console.out(fitted.json.serialized())
+            console.out(units.json(fitted).serialized())
         } else {
-            var rows = [("strategy", fitted.strategy), ("threshold", NumberText.exact(fitted.value)),
-                        ("target FPR", fitted.targetFPR.map(NumberText.exact) ?? "none stated")]
+            var rows = [("strategy", fitted.strategy), ("threshold", NumberText.exact(units.shown(fitted.value))),
+                        ("rule", units.rule), ("target FPR", fitted.targetFPR.map(NumberText.exact) ?? "none stated")]
+            if units.lowerIsAnomalous { rows.append(("details below", "describe the negated scores")) }
             rows += fitted.details.map { ($0.name, NumberText.exact($0.value)) }
             let width = rows.map(\.0.count).max() ?? 0
             for (k, v) in rows { console.out(k + String(repeating: " ", count: width - k.count + 2) + v) }

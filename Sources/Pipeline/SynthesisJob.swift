@@ -86,6 +86,15 @@ public struct SynthesisJob: Sendable {
         if let size { image = PlanarImage(image).resized(width: size.width, height: size.height).image(bitDepth: image.bitDepth) }
         var g = SeededGenerator.forItem(i, of: seed)
         let anomaly = generator.generate(from: image, using: &g)
+        // The promise of every output: a non-empty mask, and an image that differs from its source inside it.
+        guard !anomaly.mask.isEmpty else {
+            throw .invalidInput(name: path, value: "\(image.width)×\(image.height) pixels",
+                                expected: "an image large enough for a Perlin anomaly mask (this one gave an empty mask; use --size to enlarge it)")
+        }
+        guard anomaly.image != image else {
+            throw .invalidInput(name: path, value: "an unchanged image (blend factor \(anomaly.blendFactor.map { "\($0)" } ?? "?"))",
+                                expected: "a visible anomaly: raise the --blend range, which must reach above 0")
+        }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let index = String(i)
         let name = stem + "_" + String(repeating: "0", count: max(0, digits - index.count)) + index

@@ -5,6 +5,7 @@ struct ScoreCollector {
     let policy: NonFinitePolicy
     private(set) var scores: [Double] = []
     private(set) var labels: [Bool] = []
+    private(set) var positions: [Int] = []
     private(set) var dropped = 0
 
     init(source: String, policy: NonFinitePolicy, capacity: Int = 0) {
@@ -25,12 +26,14 @@ struct ScoreCollector {
             case .drop: dropped += 1; return
             }
         }
+        positions.append(scores.count + dropped)
         scores.append(score)
         if let label { labels.append(label) }
     }
 
     /// The finished set; `hasLabels` says whether the file had a label column or array.
     func scoreSet(hasLabels: Bool) -> ScoreSet {
-        ScoreSet(source: source, scores: scores, labels: hasLabels ? labels : nil, droppedNonFinite: dropped)
+        ScoreSet(source: source, scores: scores, labels: hasLabels ? labels : nil, droppedNonFinite: dropped,
+                 positions: dropped > 0 ? positions : nil)
     }
 }

@@ -29,7 +29,7 @@ func runCLI(_ args: [String]) -> CLIResult {
 }
 
 /// A temporary file with the given contents, removed when the test's scope ends.
-final class TempFile {
+final class TempFile: Sendable {
     let path: String
     init(_ contents: String, ext: String) {
         path = FileManager.default.temporaryDirectory

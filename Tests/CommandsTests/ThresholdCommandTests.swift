@@ -42,8 +42,9 @@ import Thresholding
         let r = runCLI(["threshold", "--strategy", "manual", "--value", "5", "--normal", f.path, "--lower-is-anomalous", "--json"])
         #expect(r.code == 0)
         let iqr = runCLI(["threshold", "--strategy", "iqr", "--normal", f.path, "--lower-is-anomalous", "--json"])
-        // Flipped: [1, 2, 3, 4, 100] → Q1 2, Q3 4 → 4 + 1.5·2.
-        #expect(try iqr.json()["threshold"]?.doubleValue == 7)
+        // Flipped: [1, 2, 3, 4, 100] → Q1 2, Q3 4 → 4 + 1.5·2 = 7, shown in the file's units as −7 with the rule.
+        #expect(try iqr.json()["threshold"]?.doubleValue == -7)
+        #expect(try iqr.json()["rule"]?.stringValue == "score <= threshold is anomalous")
     }
 
     /// EVT on its own defaults chooses the level as `compare` does, min(0.98, 1 − 2α) = 0.9 at α = 0.05.

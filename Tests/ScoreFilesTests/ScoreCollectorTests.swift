@@ -17,7 +17,8 @@ import Testing
         try collector.add(.infinity, label: false, text: "inf", at: .line(2))
         try collector.add(2, label: false, text: "2", at: .line(3))
         #expect(collector.scoreSet(hasLabels: true)
-            == ScoreSet(source: "f", scores: [1, 2], labels: [true, false], droppedNonFinite: 1))
+            == ScoreSet(source: "f", scores: [1, 2], labels: [true, false], droppedNonFinite: 1, positions: [0, 2]))
+        #expect(collector.scoreSet(hasLabels: true).position(of: 1) == 2)
         #expect(collector.scoreSet(hasLabels: false).labels == nil)
     }
 }

@@ -6,10 +6,11 @@ extension StrategyComparison {
     ///
     /// Each strategy has `threshold, f1, balanced_accuracy, fpr, tpr, target_fpr, oracle`,
     /// plus `error` when it could not be fitted (its threshold and metrics are then null).
-    public func json(alpha: Double) -> JSONValue {
+    /// - Parameter shown: maps a threshold to the units it is printed in (negated for files where lower is anomalous).
+    public func json(alpha: Double, shown: (Double) -> Double = { $0 }) -> JSONValue {
         let strategies: [(key: String, value: JSONValue)] = entries.map { e in
             var fields: [(key: String, value: JSONValue)] = [
-                ("threshold", JSONValue(number: e.fitted?.value)),
+                ("threshold", JSONValue(number: e.fitted.map { shown($0.value) })),
                 ("f1", JSONValue(number: e.counts?.f1)),
                 ("balanced_accuracy", JSONValue(number: e.counts?.balancedAccuracy)),
                 ("fpr", JSONValue(number: e.counts?.falsePositiveRate)),

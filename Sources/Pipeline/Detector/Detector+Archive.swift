@@ -50,9 +50,16 @@ extension Detector {
             "normalization": ["minimum": .number(normalization.minimum), "maximum": .number(normalization.maximum)],
             "calibration": ["mode": .string(calibration.rawValue), "guarantee": .string(calibration.guarantee),
                             "count": .number(Double(calibrationScores.count))],
+            "scores": ["training": .number(Double(scores.training.count)), "anomalous": .number(Double(scores.anomalous.count)),
+                       "synthetic": .number(Double(scores.synthetic.count))],
             "provenance": provenance,
         ]
-        let sections = [("calibration_scores", NPYArray(calibrationScores))] + record.arrays.map { ("scorer/" + $0.name, $0.array) }
+        var sections = [("calibration_scores", NPYArray(calibrationScores))]
+        for (name, values) in [("training_scores", scores.training), ("anomalous_scores", scores.anomalous),
+                               ("synthetic_scores", scores.synthetic)] where !values.isEmpty {
+            sections.append((name, NPYArray(values)))
+        }
+        sections += record.arrays.map { ("scorer/" + $0.name, $0.array) }
         return TensorArchive(metadata: metadata, sections: sections)
     }
 

@@ -54,14 +54,22 @@ extension Detector {
                                          : try FittedThreshold(json: try header.value("threshold"))
             } catch { throw error.within("threshold") }
             let mode = CalibrationMode(rawValue: try header.choice("calibration", "mode", from: CalibrationMode.allCases.map(\.rawValue)))!
-            let calibrationScores = try ArchiveRecord(arrays: archive.sections).doubles("calibration_scores")
+            let arrays = ArchiveRecord(arrays: archive.sections)
+            let calibrationScores = try arrays.doubles("calibration_scores")
             guard calibrationScores.count == (try header.int("calibration", "count")) else {
                 throw ArchiveFieldError(field: "calibration.count", reason: "does not match the \(calibrationScores.count) stored calibration scores")
             }
+            // Version 1 kept only the calibration scores; version 2 also the training, anomalous and synthetic ones.
+            var stored: [String: [Double]] = [:]
+            for name in ["training", "anomalous", "synthetic"] where version > 1 {
+                let count = try header.int("scores", name, in: 0...Int(Int32.max))
+                stored[name] = count == 0 ? [] : try arrays.doubles(name + "_scores", count: count)
+            }
             let normalization = ScoreNormalization(threshold: threshold.value, minimum: try header.double("normalization", "minimum"),
                                                    maximum: try header.double("normalization", "maximum"))
-            self.init(features: features, scorer: scorer, threshold: threshold, calibration: mode,
-                      calibrationScores: calibrationScores, normalization: normalization,
+            let scores = ThresholdScores(mode: mode, calibration: calibrationScores, training: stored["training"] ?? [],
+                                         anomalous: stored["anomalous"] ?? [], synthetic: stored["synthetic"] ?? [])
+            self.init(features: features, scorer: scorer, threshold: threshold, scores: scores, normalization: normalization,
                       provenance: archive.metadata["provenance"] ?? [:])
         } catch {
             throw fail(error.description)

@@ -24,26 +24,44 @@ public struct Detector: Sendable {
     public var scorer: any AnomalyScorer
     /// The fitted threshold, with its strategy and parameters.
     public var threshold: FittedThreshold
-    /// How the calibration scores were obtained.
-    public var calibration: CalibrationMode
-    /// Scores of good samples the scorer did not train on (out-of-fold for crossfit); empty for `none`.
-    public var calibrationScores: [Double]
+    /// The scores behind the threshold: held-out good ones, and synthetic or labelled anomalous
+    /// ones where there were any, so the threshold can be moved without refitting the scorer.
+    public var scores: ThresholdScores
     /// anomalib's [0, 1] normalisation around the threshold.
     public var normalization: ScoreNormalization
     /// How the detector was made (training input, seed, α, …): recorded and reported, never interpreted.
     public var provenance: JSONValue
 
+    /// A detector; the normalisation spans every score in `scores` unless given.
     public init(features: FeatureSource, extractor: (any FeatureExtractor)? = nil, scorer: any AnomalyScorer,
-                threshold: FittedThreshold, calibration: CalibrationMode, calibrationScores: [Double],
-                normalization: ScoreNormalization, provenance: JSONValue = [:]) {
+                threshold: FittedThreshold, scores: ThresholdScores, normalization: ScoreNormalization? = nil,
+                provenance: JSONValue = [:]) {
         self.features = features
         self.extractor = extractor
         self.scorer = scorer
         self.threshold = threshold
-        self.calibration = calibration
-        self.calibrationScores = calibrationScores
+        self.scores = scores
+        let range = scores.normalizationRange
         self.normalization = normalization
+            ?? ScoreNormalization(threshold: threshold.value, fittedOn: range.isEmpty ? [threshold.value] : range)
         self.provenance = provenance
+    }
+
+    /// How the calibration scores were obtained.
+    public var calibration: CalibrationMode { scores.mode }
+    /// Scores of good samples the scorer did not train on (out-of-fold for crossfit); empty for `none`.
+    public var calibrationScores: [Double] { scores.calibration }
+
+    /// The same scorer with another threshold, fitted on the stored scores: moving the
+    /// operating point without refitting. The normalisation follows the new threshold.
+    /// - Throws: ``PipelineError`` when the stored scores do not suit `strategy` (see ``ThresholdScores/fit(_:)``).
+    public func rethresholded(_ strategy: any Threshold) throws(PipelineError) -> (detector: Detector, warnings: [String]) {
+        let fitted = try scores.fit(strategy)
+        var copy = self
+        copy.threshold = fitted.threshold
+        copy.normalization = ScoreNormalization(threshold: fitted.threshold.value, minimum: normalization.minimum,
+                                                maximum: normalization.maximum)
+        return (copy, fitted.warnings)
     }
 
     /// The scorer's name for reports, e.g. `kde`.

@@ -96,10 +96,10 @@ public struct DetectorTraining: Sendable {
         var result = CalibratedScorer(calibrated: calibrated, samples: samples)
         result.warnings += calibrated.scorer.warnings
         if let anomalous = samples.anomalous, anomalous.count > 0 {
-            result.anomalousScores = try Self.score(calibrated.scorer, anomalous, step: "scoring the anomalous samples")
+            result.scores.anomalous = try Self.score(calibrated.scorer, anomalous, step: "scoring the anomalous samples")
         }
         if calibration == .none {
-            result.trainingScores = try Self.score(calibrated.scorer, features, step: "scoring the training samples")
+            result.scores.training = try Self.score(calibrated.scorer, features, step: "scoring the training samples")
         }
         if synthetic {
             guard let paths = samples.imagePaths, let extractor = samples.extractor else {
@@ -115,7 +115,7 @@ public struct DetectorTraining: Sendable {
             result.syntheticSamples = made.samples
             result.warnings += made.table.skipped.map { "synthetic anomaly skipped \($0.path): \($0.reason)" }
             if made.table.batch.count > 0 {
-                result.syntheticScores = try Self.score(calibrated.scorer, made.table.batch, step: "scoring the synthetic anomalies")
+                result.scores.synthetic = try Self.score(calibrated.scorer, made.table.batch, step: "scoring the synthetic anomalies")
             }
         }
         return result

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArrayFormats
 @testable import ScoreFiles
 
 @Suite struct ScoreFileTests {
@@ -87,7 +88,10 @@ import Testing
         }
     }
 
-    @Test func anUnreadableDescriptorIsADataErrorNotACrash() {
-        #expect(throws: ScoreFileError.self) { try FileBytes.readToEnd(descriptor: -1, source: "bad") }
+    @Test func fileReadErrorsKeepTheirScoreFileCases() {
+        #expect(ScoreFileError(FileReadError.missingFile(path: "a.csv")) == .missingFile(source: "a.csv"))
+        #expect(ScoreFileError(FileReadError.unreadable(path: "a.csv", reason: "permission denied"))
+            == .unreadable(source: "a.csv", reason: "permission denied"))
+        #expect(ScoreFileError.unreadable(source: "a.csv", reason: "permission denied").description == "a.csv: permission denied")
     }
 }

@@ -20,6 +20,18 @@ enum OrderStatistics {
         return s[lo] + fraction * gap
     }
 
+    /// Just above the k-th smallest score, s₍ₖ₎.nextUp, so that flagging `score ≥` it is "score > s₍ₖ₎"
+    /// even when scores tie: the conformal cut-offs.
+    ///
+    /// - Precondition: 1 ≤ k ≤ `scores.count`.
+    /// - Throws: ``ThresholdError/notRepresentable(strategy:reason:)`` when s₍ₖ₎ is the largest Double.
+    /// - Complexity: O(n log n) for the sort.
+    static func justAbove(orderStatistic k: Int, of scores: [Double], strategy: String) throws(ThresholdError) -> Double {
+        let value = scores.sorted()[k - 1].nextUp
+        guard value.isFinite else { throw justAboveTheLargestDouble(strategy: strategy) }
+        return value
+    }
+
     /// The median of an ascending, non-empty sample.
     static func median(sorted s: [Double]) -> Double { quantile(sorted: s, 0.5) }
 

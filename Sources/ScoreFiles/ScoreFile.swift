@@ -35,7 +35,7 @@ public enum ScoreFile {
                 try standardInput.bytes(), format: format ?? .text, source: standardInputName, options: options)
         }
         let bytes: [UInt8]
-        do throws(FileReadError) { bytes = try FileContents.bytes(atPath: path) } catch { throw ScoreFileError(error) }
+        do throws(FileReadError) { bytes = try FileContents.bytes(atPath: path) } catch { throw .file(error) }
         return try decode(bytes, format: format ?? ScoreFileFormat(path: path), source: path, options: options)
     }
 

@@ -15,7 +15,7 @@ public struct StandardInput: Sendable {
     /// The process's standard input (descriptor 0), read until end of file.
     public static let process = StandardInput { () throws(ScoreFileError) in
         do throws(FileReadError) { return try FileContents.readToEnd(descriptor: 0, source: ScoreFile.standardInputName) } catch {
-            throw ScoreFileError(error)
+            throw .file(error)
         }
     }
 

@@ -88,10 +88,9 @@ import ArrayFormats
         }
     }
 
-    @Test func fileReadErrorsKeepTheirScoreFileCases() {
-        #expect(ScoreFileError(FileReadError.missingFile(path: "a.csv")) == .missingFile(source: "a.csv"))
-        #expect(ScoreFileError(FileReadError.unreadable(path: "a.csv", reason: "permission denied"))
-            == .unreadable(source: "a.csv", reason: "permission denied"))
+    @Test func fileReadErrorsKeepTheirScoreFileNamesAndMessages() {
+        #expect(ScoreFileError.file(.missingFile(path: "a.csv")) == .missingFile(source: "a.csv"))
+        #expect(ScoreFileError.missingFile(source: "a.csv").source == "a.csv")
         #expect(ScoreFileError.unreadable(source: "a.csv", reason: "permission denied").description == "a.csv: permission denied")
     }
 }

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// ×2 bilinear up-sampling of N×C×H×W, matching PyTorch's `interpolate(scale_factor: 2, mode: "bilinear",
 /// align_corners: false)`.
 ///
@@ -22,7 +24,7 @@ struct BilinearUpsample2d: Sendable, Hashable {
         var y = [Float](repeating: 0, count: planes * 4 * h * w)
         x.values.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
-                parallelLoop(planes, elements: yp.count) { p in
+                Parallel.forEach(iterations: planes, elements: yp.count) { p in
                     let plane = p * h * w
                     for (oy, (y0, y1, ly)) in rows.enumerated() {
                         let out = (p * 2 * h + oy) * 2 * w
@@ -46,7 +48,7 @@ struct BilinearUpsample2d: Sendable, Hashable {
         var dx = [Float](repeating: 0, count: planes * h * w)
         dy.values.withUnsafeBufferPointer { gp in
             dx.withUnsafeMutableBufferPointer { dp in
-                parallelLoop(planes, elements: gp.count) { p in
+                Parallel.forEach(iterations: planes, elements: gp.count) { p in
                     let plane = p * h * w
                     for (oy, (y0, y1, ly)) in rows.enumerated() {
                         let out = (p * 2 * h + oy) * 2 * w

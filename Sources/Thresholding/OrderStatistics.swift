@@ -5,6 +5,9 @@ enum OrderStatistics {
     /// The linear-interpolation quantile of an ascending, non-empty sample
     /// (NumPy's default, Hyndman–Fan type 7), so Q1/Q3 match what users compute in Python.
     ///
+    /// Scoring keeps its own copy of the rule for Deep SVDD's radius, since neither module may
+    /// depend on the other; both are tested against the same hand-worked NumPy cases.
+    ///
     /// An exact order statistic is returned as it is, without touching its
     /// neighbour. When the gap s[hi] − s[lo] overflows (scores of both signs
     /// near ±1.8e308) the weighted form (1 − h)·s[lo] + h·s[hi] is used, whose

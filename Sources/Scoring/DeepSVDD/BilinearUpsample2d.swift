@@ -6,13 +6,33 @@ import LinearAlgebra
 /// Output pixel o samples the input at (o + ½)/2 − ½, clamped below at 0, so
 /// borders repeat the edge pixel.
 struct BilinearUpsample2d: Sendable, Hashable {
-    /// The two input indices and the weight of the second, for each output coordinate along one axis.
-    private static func taps(input: Int) -> [(Int, Int, Float)] {
+    /// Where one output coordinate samples along an axis: two neighbouring input indices and the weight of the second.
+    private struct Tap {
+        let lower: Int
+        let upper: Int
+        let weight: Float
+    }
+
+    /// The taps of the 2·`input` output coordinates along one axis.
+    private static func taps(input: Int) -> [Tap] {
         (0..<(2 * input)).map { o in
             let source = max(0, (Float(o) + 0.5) / 2 - 0.5)
             let lower = min(Int(source), input - 1)
-            let upper = min(lower + 1, input - 1)
-            return (lower, upper, source - Float(lower))
+            return Tap(lower: lower, upper: min(lower + 1, input - 1), weight: source - Float(lower))
+        }
+    }
+
+    /// Calls `body(plane, output, row, column)` for every output pixel of an N×C×`h`×`w` input: `plane` is
+    /// where its input plane starts, `output` its index in the output, `row` and `column` its taps.
+    /// Planes run in parallel; each writes only its own plane.
+    @inline(__always)
+    private static func forEachOutputPixel(planes: Int, h: Int, w: Int, _ body: (Int, Int, Tap, Tap) -> Void) {
+        let (rows, cols) = (taps(input: h), taps(input: w))
+        Parallel.forEach(iterations: planes, elements: planes * 4 * h * w) { p in
+            for (oy, row) in rows.enumerated() {
+                let out = (p * 2 * h + oy) * 2 * w
+                for (ox, column) in cols.enumerated() { body(p * h * w, out + ox, row, column) }
+            }
         }
     }
 
@@ -20,20 +40,14 @@ struct BilinearUpsample2d: Sendable, Hashable {
     func forward(_ x: Tensor) -> Tensor {
         precondition(x.shape.count == 4, "BilinearUpsample2d expects N×C×H×W, got \(x.shape)")
         let (planes, h, w) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
-        let (rows, cols) = (Self.taps(input: h), Self.taps(input: w))
         var y = [Float](repeating: 0, count: planes * 4 * h * w)
         x.values.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
-                Parallel.forEach(iterations: planes, elements: yp.count) { p in
-                    let plane = p * h * w
-                    for (oy, (y0, y1, ly)) in rows.enumerated() {
-                        let out = (p * 2 * h + oy) * 2 * w
-                        for (ox, (x0, x1, lx)) in cols.enumerated() {
-                            let top = (1 - lx) * xp[plane + y0 * w + x0] + lx * xp[plane + y0 * w + x1]
-                            let bottom = (1 - lx) * xp[plane + y1 * w + x0] + lx * xp[plane + y1 * w + x1]
-                            yp[out + ox] = (1 - ly) * top + ly * bottom
-                        }
-                    }
+                Self.forEachOutputPixel(planes: planes, h: h, w: w) { plane, out, row, column in
+                    let (top, bottom) = (plane + row.lower * w, plane + row.upper * w)
+                    let upper = (1 - column.weight) * xp[top + column.lower] + column.weight * xp[top + column.upper]
+                    let lower = (1 - column.weight) * xp[bottom + column.lower] + column.weight * xp[bottom + column.upper]
+                    yp[out] = (1 - row.weight) * upper + row.weight * lower
                 }
             }
         }
@@ -44,22 +58,16 @@ struct BilinearUpsample2d: Sendable, Hashable {
     /// - Complexity: O(output size).
     func backward(_ dy: Tensor, inputShape: [Int]) -> Tensor {
         let (planes, h, w) = (inputShape[0] * inputShape[1], inputShape[2], inputShape[3])
-        let (rows, cols) = (Self.taps(input: h), Self.taps(input: w))
         var dx = [Float](repeating: 0, count: planes * h * w)
         dy.values.withUnsafeBufferPointer { gp in
             dx.withUnsafeMutableBufferPointer { dp in
-                Parallel.forEach(iterations: planes, elements: gp.count) { p in
-                    let plane = p * h * w
-                    for (oy, (y0, y1, ly)) in rows.enumerated() {
-                        let out = (p * 2 * h + oy) * 2 * w
-                        for (ox, (x0, x1, lx)) in cols.enumerated() {
-                            let g = gp[out + ox]
-                            dp[plane + y0 * w + x0] += (1 - ly) * (1 - lx) * g
-                            dp[plane + y0 * w + x1] += (1 - ly) * lx * g
-                            dp[plane + y1 * w + x0] += ly * (1 - lx) * g
-                            dp[plane + y1 * w + x1] += ly * lx * g
-                        }
-                    }
+                Self.forEachOutputPixel(planes: planes, h: h, w: w) { plane, out, row, column in
+                    let g = gp[out]
+                    let (top, bottom) = (plane + row.lower * w, plane + row.upper * w)
+                    dp[top + column.lower] += (1 - row.weight) * (1 - column.weight) * g
+                    dp[top + column.upper] += (1 - row.weight) * column.weight * g
+                    dp[bottom + column.lower] += row.weight * (1 - column.weight) * g
+                    dp[bottom + column.upper] += row.weight * column.weight * g
                 }
             }
         }

@@ -35,28 +35,33 @@ extension JSONValue {
         case let .number(n): out += Self.numberText(n)
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { Self.newline(&out, indent + 1) }
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            Self.writeContainer("[", "]", items.indices, to: &out, pretty: pretty, indent: indent) { i, out in
+                items[i].write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { Self.newline(&out, indent) }
-            out += "]"
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
-            for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { Self.newline(&out, indent + 1) }
-                Self.writeString(member.key, to: &out)
+            Self.writeContainer("{", "}", members.indices, to: &out, pretty: pretty, indent: indent) { i, out in
+                Self.writeString(members[i].key, to: &out)
                 out += pretty ? ": " : ":"
-                member.value.write(to: &out, pretty: pretty, indent: indent + 1)
+                members[i].value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { Self.newline(&out, indent) }
-            out += "}"
         }
+    }
+
+    /// Writes `open`, the items separated by commas (one per line, indented, when pretty), then `close`;
+    /// an empty container is written as `open` + `close`.
+    private static func writeContainer(
+        _ open: String, _ close: String, _ items: Range<Int>, to out: inout String, pretty: Bool, indent: Int,
+        item: (Int, inout String) -> Void
+    ) {
+        guard !items.isEmpty else { out += open + close; return }
+        out += open
+        for i in items {
+            if i > items.lowerBound { out += "," }
+            if pretty { newline(&out, indent + 1) }
+            item(i, &out)
+        }
+        if pretty { newline(&out, indent) }
+        out += close
     }
 
     private static func newline(_ out: inout String, _ indent: Int) {

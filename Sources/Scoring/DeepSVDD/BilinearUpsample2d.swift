@@ -22,16 +22,18 @@ struct BilinearUpsample2d: Sendable, Hashable {
         }
     }
 
-    /// Calls `body(plane, output, row, column)` for every output pixel of an N×C×`h`×`w` input: `plane` is
-    /// where its input plane starts, `output` its index in the output, `row` and `column` its taps.
-    /// Planes run in parallel; each writes only its own plane.
+    /// Calls `body(top, bottom, weight, output)` for every output row of an N×C×`h`×`w` input, planes in parallel:
+    /// `top` and `bottom` are where the two input rows it blends start (with the row tap's weight), `output`
+    /// where the row starts in the output. Each plane writes only its own plane.
+    ///
+    /// One call a row, not a pixel, so the pixel loops stay in the callers, where they compile inline
+    /// (a call a pixel made the autoencoder epoch about 30% slower).
     @inline(__always)
-    private static func forEachOutputPixel(planes: Int, h: Int, w: Int, _ body: (Int, Int, Tap, Tap) -> Void) {
-        let (rows, cols) = (taps(input: h), taps(input: w))
+    private static func forEachOutputRow(planes: Int, h: Int, w: Int, _ body: (_ top: Int, _ bottom: Int, _ weight: Float, _ output: Int) -> Void) {
+        let rows = taps(input: h)
         Parallel.forEach(iterations: planes, elements: planes * 4 * h * w) { p in
             for (oy, row) in rows.enumerated() {
-                let out = (p * 2 * h + oy) * 2 * w
-                for (ox, column) in cols.enumerated() { body(p * h * w, out + ox, row, column) }
+                body(p * h * w + row.lower * w, p * h * w + row.upper * w, row.weight, (p * 2 * h + oy) * 2 * w)
             }
         }
     }
@@ -41,13 +43,15 @@ struct BilinearUpsample2d: Sendable, Hashable {
         precondition(x.shape.count == 4, "BilinearUpsample2d expects N×C×H×W, got \(x.shape)")
         let (planes, h, w) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
         var y = [Float](repeating: 0, count: planes * 4 * h * w)
+        let cols = Self.taps(input: w)
         x.values.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
-                Self.forEachOutputPixel(planes: planes, h: h, w: w) { plane, out, row, column in
-                    let (top, bottom) = (plane + row.lower * w, plane + row.upper * w)
-                    let upper = (1 - column.weight) * xp[top + column.lower] + column.weight * xp[top + column.upper]
-                    let lower = (1 - column.weight) * xp[bottom + column.lower] + column.weight * xp[bottom + column.upper]
-                    yp[out] = (1 - row.weight) * upper + row.weight * lower
+                Self.forEachOutputRow(planes: planes, h: h, w: w) { top, bottom, ly, out in
+                    for (ox, c) in cols.enumerated() {
+                        let upper = (1 - c.weight) * xp[top + c.lower] + c.weight * xp[top + c.upper]
+                        let lower = (1 - c.weight) * xp[bottom + c.lower] + c.weight * xp[bottom + c.upper]
+                        yp[out + ox] = (1 - ly) * upper + ly * lower
+                    }
                 }
             }
         }
@@ -59,15 +63,17 @@ struct BilinearUpsample2d: Sendable, Hashable {
     func backward(_ dy: Tensor, inputShape: [Int]) -> Tensor {
         let (planes, h, w) = (inputShape[0] * inputShape[1], inputShape[2], inputShape[3])
         var dx = [Float](repeating: 0, count: planes * h * w)
+        let cols = Self.taps(input: w)
         dy.values.withUnsafeBufferPointer { gp in
             dx.withUnsafeMutableBufferPointer { dp in
-                Self.forEachOutputPixel(planes: planes, h: h, w: w) { plane, out, row, column in
-                    let g = gp[out]
-                    let (top, bottom) = (plane + row.lower * w, plane + row.upper * w)
-                    dp[top + column.lower] += (1 - row.weight) * (1 - column.weight) * g
-                    dp[top + column.upper] += (1 - row.weight) * column.weight * g
-                    dp[bottom + column.lower] += row.weight * (1 - column.weight) * g
-                    dp[bottom + column.upper] += row.weight * column.weight * g
+                Self.forEachOutputRow(planes: planes, h: h, w: w) { top, bottom, ly, out in
+                    for (ox, c) in cols.enumerated() {
+                        let g = gp[out + ox]
+                        dp[top + c.lower] += (1 - ly) * (1 - c.weight) * g
+                        dp[top + c.upper] += (1 - ly) * c.weight * g
+                        dp[bottom + c.lower] += ly * (1 - c.weight) * g
+                        dp[bottom + c.upper] += ly * c.weight * g
+                    }
                 }
             }
         }

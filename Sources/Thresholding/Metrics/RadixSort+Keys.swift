@@ -35,6 +35,7 @@ extension RadixSort {
         _ keys: UnsafeMutableBufferPointer<Key>, lowestBit: Int, digits: Int,
         encode: (Key) -> Key = { $0 }, decode: ((Key) -> Key)? = nil
     ) {
+        precondition(lowestBit >= 0 && lowestBit + digits * digitBits <= Key.bitWidth, "digits beyond the key")
         let n = keys.count
         guard n > 1 else { return }
         if n < smallCount {
@@ -53,7 +54,7 @@ extension RadixSort {
             let k = encode(keys[i])
             keys[i] = k
             for p in 0..<digits {
-                histograms[p &* radix &+ Int(truncatingIfNeeded: (k >> (lowestBit &+ digitBits &* p)) & mask)] &+= 1
+                histograms[p &* radix &+ Int(truncatingIfNeeded: (k &>> (lowestBit &+ digitBits &* p)) & mask)] &+= 1
             }
         }
         var source = keys
@@ -61,7 +62,7 @@ extension RadixSort {
         for p in 0..<digits {
             let shift = lowestBit + digitBits * p
             let counts = UnsafeMutableBufferPointer(rebasing: histograms[(p * radix)..<((p + 1) * radix)])
-            if counts[Int(truncatingIfNeeded: (source[0] >> shift) & mask)] == n { continue }
+            if counts[Int(truncatingIfNeeded: (source[0] &>> shift) & mask)] == n { continue }
             var offset = 0
             for d in 0..<radix {
                 let c = counts[d]
@@ -70,7 +71,7 @@ extension RadixSort {
             }
             for i in 0..<n {
                 let k = source[i]
-                let d = Int(truncatingIfNeeded: (k >> shift) & mask)
+                let d = Int(truncatingIfNeeded: (k &>> shift) & mask)
                 destination[counts[d]] = k
                 counts[d] &+= 1
             }

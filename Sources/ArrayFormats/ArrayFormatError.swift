@@ -3,10 +3,8 @@
 /// `source` is the path of the file, or a caller-chosen name for in-memory bytes,
 /// so that a message shown to a user always says which input was at fault.
 public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// No file exists at the path.
-    case missingFile(source: String)
-    /// The file exists but could not be read (permissions, a directory, I/O).
-    case unreadable(source: String, reason: String)
+    /// The file could not be read: missing, or present but unreadable (permissions, a directory, I/O).
+    case file(FileReadError)
     /// The file could not be written (permissions, a missing directory, a full disk).
     case unwritable(source: String, reason: String)
     /// The file does not start with the `\x93NUMPY` magic string.
@@ -29,7 +27,9 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
     /// The file or input the error is about.
     public var source: String {
         switch self {
-        case let .missingFile(source), let .unreadable(source, _), let .unwritable(source, _),
+        case let .file(error):
+            return error.path
+        case let .unwritable(source, _),
             let .badMagic(source),
             let .unsupportedVersion(source, _, _), let .malformedHeader(source, _, _),
             let .unsupportedDType(source, _), let .truncatedData(source, _, _),
@@ -40,10 +40,8 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .missingFile(source):
-            return "\(source): no such file"
-        case let .unreadable(source, reason):
-            return "\(source): \(reason)"
+        case let .file(error):
+            return error.description
         case let .unwritable(source, reason):
             return "\(source): cannot be written: \(reason)"
         case let .badMagic(source):
@@ -68,27 +66,25 @@ public enum ArrayFormatError: Error, Sendable, Hashable, CustomStringConvertible
     }
 }
 
+extension ArrayFormatError {
+    /// No file exists at the path: `.file(.missingFile(path: source))`.
+    public static func missingFile(source: String) -> ArrayFormatError { .file(.missingFile(path: source)) }
+
+    /// The file exists but could not be read: `.file(.unreadable(path: source, reason: reason))`.
+    public static func unreadable(source: String, reason: String) -> ArrayFormatError {
+        .file(.unreadable(path: source, reason: reason))
+    }
+}
+
 /// Quotes user-supplied text for an error message, shortening it so that a
 /// corrupt multi-kilobyte header cannot flood the terminal.
 ///
 /// Public so that modules reading other file formats quote the same way.
 public func quotedForMessage(_ text: String, limit: Int = 200) -> String {
     let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
-    var out = "\""
-    for scalar in shown.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
+    var out = ""
+    appendQuoted(shown.unicodeScalars, to: &out) { scalar in
+        scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{\(String(scalar.value, radix: 16))}" : nil
     }
-    return out + "\""
+    return out
 }

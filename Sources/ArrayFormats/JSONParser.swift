@@ -19,8 +19,7 @@ extension JSONValue {
 
     /// Reads and parses the JSON file at `path`.
     public static func read(path: String) throws(ArrayFormatError) -> JSONValue {
-        let data = try readFileData(path: path)
-        return try parse([UInt8](data), source: path)
+        try parse(readFileBytes(path: path), source: path)
     }
 }
 

@@ -35,28 +35,33 @@ extension JSONValue {
         case let .number(n): out += Self.numberText(n)
         case let .string(s): Self.writeString(s, to: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { Self.newline(&out, indent + 1) }
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            Self.writeContainer("[", "]", items.indices, to: &out, pretty: pretty, indent: indent) { i, out in
+                items[i].write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { Self.newline(&out, indent) }
-            out += "]"
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
-            for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { Self.newline(&out, indent + 1) }
-                Self.writeString(member.key, to: &out)
+            Self.writeContainer("{", "}", members.indices, to: &out, pretty: pretty, indent: indent) { i, out in
+                Self.writeString(members[i].key, to: &out)
                 out += pretty ? ": " : ":"
-                member.value.write(to: &out, pretty: pretty, indent: indent + 1)
+                members[i].value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { Self.newline(&out, indent) }
-            out += "}"
         }
+    }
+
+    /// Writes `open`, the items separated by commas (one per line, indented, when pretty), then `close`;
+    /// an empty container is written as `open` + `close`.
+    private static func writeContainer(
+        _ open: String, _ close: String, _ items: Range<Int>, to out: inout String, pretty: Bool, indent: Int,
+        item: (Int, inout String) -> Void
+    ) {
+        guard !items.isEmpty else { out += open + close; return }
+        out += open
+        for i in items {
+            if i > items.lowerBound { out += "," }
+            if pretty { newline(&out, indent + 1) }
+            item(i, &out)
+        }
+        if pretty { newline(&out, indent) }
+        out += close
     }
 
     private static func newline(_ out: inout String, _ indent: Int) {
@@ -66,23 +71,10 @@ extension JSONValue {
 
     /// Escapes quotes, backslashes and every control character; other text is written as UTF-8.
     private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        appendQuoted(s.unicodeScalars, to: &out) { scalar in
+            guard scalar.value < 0x20 else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: false)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        out += "\""
     }
 }

@@ -44,38 +44,27 @@ public struct NPYArray: Sendable, Hashable {
     ///
     /// 64-bit integers beyond ±2^53 lose precision, as they do in NumPy.
     /// - Complexity: O(n); a float64 array is returned without conversion.
-    public func doubles() -> [Double] {
-        switch storage {
-        case let .bool(v): return v.map { $0 ? 1 : 0 }
-        case let .int8(v): return v.map { Double($0) }
-        case let .uint8(v): return v.map { Double($0) }
-        case let .int16(v): return v.map { Double($0) }
-        case let .uint16(v): return v.map { Double($0) }
-        case let .int32(v): return v.map { Double($0) }
-        case let .uint32(v): return v.map { Double($0) }
-        case let .int64(v): return v.map { Double($0) }
-        case let .uint64(v): return v.map { Double($0) }
-        case let .float32(v): return v.map { Double($0) }
-        case let .float64(v): return v
-        }
-    }
+    public func doubles() -> [Double] { converted(to: Double.self) }
 
     /// The elements converted to `Float`, rounding to nearest.
     ///
     /// - Complexity: O(n); a float32 array is returned without conversion.
-    public func floats() -> [Float] {
+    public func floats() -> [Float] { converted(to: Float.self) }
+
+    /// The elements as `T`, rounded to nearest; an array already of `T` is returned as it is.
+    private func converted<T: BinaryFloatingPoint>(to _: T.Type) -> [T] {
         switch storage {
         case let .bool(v): return v.map { $0 ? 1 : 0 }
-        case let .int8(v): return v.map { Float($0) }
-        case let .uint8(v): return v.map { Float($0) }
-        case let .int16(v): return v.map { Float($0) }
-        case let .uint16(v): return v.map { Float($0) }
-        case let .int32(v): return v.map { Float($0) }
-        case let .uint32(v): return v.map { Float($0) }
-        case let .int64(v): return v.map { Float($0) }
-        case let .uint64(v): return v.map { Float($0) }
-        case let .float32(v): return v
-        case let .float64(v): return v.map { Float($0) }
+        case let .int8(v): return v.map { T($0) }
+        case let .uint8(v): return v.map { T($0) }
+        case let .int16(v): return v.map { T($0) }
+        case let .uint16(v): return v.map { T($0) }
+        case let .int32(v): return v.map { T($0) }
+        case let .uint32(v): return v.map { T($0) }
+        case let .int64(v): return v.map { T($0) }
+        case let .uint64(v): return v.map { T($0) }
+        case let .float32(v): return v as? [T] ?? v.map { T($0) }
+        case let .float64(v): return v as? [T] ?? v.map { T($0) }
         }
     }
 }

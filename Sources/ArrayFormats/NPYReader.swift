@@ -9,15 +9,11 @@ public enum NPY {
 
     /// Reads the array stored in the `.npy` file at `path`.
     ///
-    /// The file is memory-mapped where possible and decoded with one bulk copy,
-    /// so a 40000 × 1280 float32 matrix costs little more than its 200 MB.
+    /// The file is read with one copy and decoded with one bulk copy, so a
+    /// 40000 × 1280 float32 matrix briefly needs twice its 200 MB.
     /// - Complexity: O(n) in the file size.
     public static func read(path: String) throws(ArrayFormatError) -> NPYArray {
-        let data = try readFileData(path: path)
-        let result = data.withUnsafeBytes { raw in
-            Result { () throws(ArrayFormatError) in try decode(raw, source: path) }
-        }
-        return try result.get()
+        try decode(readFileBytes(path: path), source: path)
     }
 
     /// Decodes the bytes of a `.npy` file; `source` names them in errors.

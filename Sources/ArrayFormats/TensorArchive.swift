@@ -71,7 +71,7 @@ extension TensorArchive {
 
     /// Reads and verifies an archive file.
     public static func read(path: String) throws(ArrayFormatError) -> TensorArchive {
-        try decode([UInt8](readFileData(path: path)), source: path)
+        try decode(readFileBytes(path: path), source: path)
     }
 
     /// Parses and verifies archive bytes; `source` names them in errors.

@@ -1,5 +1,4 @@
 import ArrayFormats
-import Foundation
 
 /// A PyTorch state dict read without Python: name → tensor.
 ///
@@ -74,16 +73,12 @@ public struct TorchCheckpoint: Sendable {
         return values
     }
 
+    /// The file's bytes, read by the package's one file reader.
+    /// - Throws: ``FeaturesError/unreadable(path:reason:)``: "no such file", a directory, or unreadable.
     static func readFile(_ path: String) throws(FeaturesError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
+        do throws(FileReadError) { return try FileContents.bytes(atPath: path) } catch {
+            throw .unreadable(path: error.path, reason: error.reason)
         }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "cannot be read")
-        }
-        return [UInt8](data)
     }
 
     // MARK: legacy format

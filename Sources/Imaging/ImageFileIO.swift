@@ -1,20 +1,12 @@
 import ArrayFormats
-import Foundation
 
 /// Whole-file reads and atomic writes shared by every image codec.
 enum ImageFileIO {
-    /// Reads the file at `path`.
-    /// - Throws: ``ImagingError/unreadable(file:reason:)`` if it is missing, a directory or unreadable.
+    /// Reads the file at `path` (a named pipe until its writer closes) with the package's one file reader.
+    /// - Throws: ``ImagingError/unreadable(file:reason:)`` if it is missing ("no such file"), a directory or unreadable.
     static func read(path: String) throws(ImagingError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "is a directory, not a file") }
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
-        } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
+        do throws(FileReadError) { return try FileContents.bytes(atPath: path) } catch {
+            throw .unreadable(file: error.path, reason: error.reason)
         }
     }
 

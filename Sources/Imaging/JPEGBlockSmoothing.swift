@@ -75,86 +75,70 @@ extension JPEGDecodingState {
     /// Inverse-transforms every block with smoothed coefficient estimates, as libjpeg-turbo's
     /// `decompress_smooth_data`, including its choice of neighbour rows at the image bottom.
     mutating func transformSmoothed(_ frame: JPEGFrame, latches: (current: [Int], previous: [Int])) {
-        var planes = samples
-        samples = []
-        let quant = componentQuant
         let totalRows = frame.mcusPerColumn
-        coefficients.withUnsafeBufferPointer { coefPointer in
-            planes.withUnsafeMutableBufferPointer { planePointer in
-                quant.withUnsafeBufferPointer { quantPointer in
-                    guard let coefs = coefPointer.baseAddress, let out = planePointer.baseAddress,
-                        let q = quantPointer.baseAddress
-                    else { return }
-                    let scratch = JPEGScratch()
-                    defer { scratch.deallocate() }
-                    let work = scratch.blocks
-                    var dc = [Int](repeating: 0, count: 25)
-                    for (ci, c) in frame.components.enumerated() {
-                        let v = c.verticalSampling
-                        let perLine = c.blocksPerLine
-                        let base = coefs + coefficientOffsets[ci]
-                        let stride = planeStrides[ci]
-                        let lastColumn = c.widthInBlocks - 1
-                        let lastRow = c.blocksPerColumn - 1
-                        // Quantisers as libjpeg reads them: unsigned 16-bit.
-                        func quantAt(_ pos: Int) -> Int { Int(UInt16(bitPattern: q[ci * 64 + pos])) }
-                        let q00 = quantAt(0)
-                        for m in 0..<totalRows {
-                            var blockRows = v
-                            if m == totalRows - 1 {
-                                blockRows = c.heightInBlocks % v
-                                if blockRows == 0 { blockRows = v }
-                            }
-                            let latch = m > lastGoodIMCURow ? latches.previous : latches.current
-                            let bits = Array(latch[(ci * 10)..<(ci * 10 + 10)])
-                            let dcOnly = bits[1...].allSatisfy { $0 == -1 }
-                            let kernels = dcOnly ? JPEGBlockSmoothing.dcOnlyKernels : JPEGBlockSmoothing.partialKernels
-                            // Neighbour rows exactly as libjpeg-turbo 2.1 picks them: it decides from the
-                            // row's place in its iMCU row, so near the top and bottom a row two away
-                            // can be replaced by the adjacent one even where it exists.
-                            let lastIMCURow = totalRows - 1
-                            for br in 0..<blockRows {
-                                let r = m * v + br
-                                let prev = br > 0 || m > 0 ? r - 1 : r
-                                let prevPrev = br > 1 || m > 1 ? r - 2 : prev
-                                let next = br < blockRows - 1 || m < lastIMCURow ? min(r + 1, lastRow) : r
-                                let nextNext = br < blockRows - 2 || m + 1 < lastIMCURow ? min(r + 2, lastRow) : next
-                                let rows = [prevPrev, prev, r, next, nextNext]
-                                for bx in 0...lastColumn {
-                                    for i in 0..<5 {
-                                        let rowBase = base + rows[i] * perLine * 64
-                                        for j in 0..<5 {
-                                            let col = min(max(bx + j - 2, 0), lastColumn)
-                                            dc[i * 5 + j] = Int(rowBase[col * 64])
-                                        }
-                                    }
-                                    let block = base + (r * perLine + bx) * 64
-                                    work.update(from: block, count: 64)
-                                    for zz in 1..<10 {
-                                        let kernel = kernels[zz]
-                                        let pos = JPEGZigzag.natural[zz]
-                                        guard !kernel.isEmpty, bits[zz] != 0, work[pos] == 0 else { continue }
-                                        var sum = 0
-                                        for t in 0..<25 { sum += kernel[t] * dc[t] }
-                                        let pred = JPEGBlockSmoothing.estimate(q00 * sum, quant: quantAt(pos), al: bits[zz], cap: true)
-                                        work[pos] = Int16(truncatingIfNeeded: pred)
-                                    }
-                                    if dcOnly {
-                                        var sum = 0
-                                        for t in 0..<25 { sum += JPEGBlockSmoothing.dcOnlyKernels[0][t] * dc[t] }
-                                        work[0] = Int16(truncatingIfNeeded: JPEGBlockSmoothing.estimate(q00 * sum, quant: q00, al: 0, cap: false))
-                                    }
-                                    JPEGIDCT.transform(
-                                        work, quant: q + ci * 64,
-                                        output: out + planeOffsets[ci] + r * 8 * stride + bx * 8, stride: stride,
-                                        workspace: scratch.workspace)
+        let lastGoodIMCURow = lastGoodIMCURow
+        withBlockBuffers { buffers in
+            let work = buffers.scratch.blocks
+            var dc = [Int](repeating: 0, count: 25)
+            for (ci, c) in frame.components.enumerated() {
+                let v = c.verticalSampling
+                let perLine = c.blocksPerLine
+                let base = buffers.coefficients + buffers.coefficientOffsets[ci]
+                let lastColumn = c.widthInBlocks - 1
+                let lastRow = c.blocksPerColumn - 1
+                // Quantisers as libjpeg reads them: unsigned 16-bit.
+                func quantAt(_ pos: Int) -> Int { Int(UInt16(bitPattern: buffers.quant[ci * 64 + pos])) }
+                let q00 = quantAt(0)
+                for m in 0..<totalRows {
+                    var blockRows = v
+                    if m == totalRows - 1 {
+                        blockRows = c.heightInBlocks % v
+                        if blockRows == 0 { blockRows = v }
+                    }
+                    let latch = m > lastGoodIMCURow ? latches.previous : latches.current
+                    let bits = Array(latch[(ci * 10)..<(ci * 10 + 10)])
+                    let dcOnly = bits[1...].allSatisfy { $0 == -1 }
+                    let kernels = dcOnly ? JPEGBlockSmoothing.dcOnlyKernels : JPEGBlockSmoothing.partialKernels
+                    // Neighbour rows exactly as libjpeg-turbo 2.1 picks them: it decides from the
+                    // row's place in its iMCU row, so near the top and bottom a row two away
+                    // can be replaced by the adjacent one even where it exists.
+                    let lastIMCURow = totalRows - 1
+                    for br in 0..<blockRows {
+                        let r = m * v + br
+                        let prev = br > 0 || m > 0 ? r - 1 : r
+                        let prevPrev = br > 1 || m > 1 ? r - 2 : prev
+                        let next = br < blockRows - 1 || m < lastIMCURow ? min(r + 1, lastRow) : r
+                        let nextNext = br < blockRows - 2 || m + 1 < lastIMCURow ? min(r + 2, lastRow) : next
+                        let rows = [prevPrev, prev, r, next, nextNext]
+                        for bx in 0...lastColumn {
+                            for i in 0..<5 {
+                                let rowBase = base + rows[i] * perLine * 64
+                                for j in 0..<5 {
+                                    let col = min(max(bx + j - 2, 0), lastColumn)
+                                    dc[i * 5 + j] = Int(rowBase[col * 64])
                                 }
                             }
+                            let block = base + (r * perLine + bx) * 64
+                            work.update(from: block, count: 64)
+                            for zz in 1..<10 {
+                                let kernel = kernels[zz]
+                                let pos = JPEGZigzag.natural[zz]
+                                guard !kernel.isEmpty, bits[zz] != 0, work[pos] == 0 else { continue }
+                                var sum = 0
+                                for t in 0..<25 { sum += kernel[t] * dc[t] }
+                                let pred = JPEGBlockSmoothing.estimate(q00 * sum, quant: quantAt(pos), al: bits[zz], cap: true)
+                                work[pos] = Int16(truncatingIfNeeded: pred)
+                            }
+                            if dcOnly {
+                                var sum = 0
+                                for t in 0..<25 { sum += JPEGBlockSmoothing.dcOnlyKernels[0][t] * dc[t] }
+                                work[0] = Int16(truncatingIfNeeded: JPEGBlockSmoothing.estimate(q00 * sum, quant: q00, al: 0, cap: false))
+                            }
+                            buffers.transform(work, component: ci, row: r, column: bx)
                         }
                     }
                 }
             }
         }
-        samples = planes
     }
 }

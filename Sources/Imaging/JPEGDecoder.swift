@@ -51,12 +51,6 @@ public enum JPEGDecoder {
 
     /// Reads and decodes a JPEG file.
     public static func decode(path: String, options: DecodingOptions = DecodingOptions()) throws(ImagingError) -> DecodedImage {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
-        }
-        return try decode([UInt8](data), file: path, options: options)
+        try decode(ImageFileIO.read(path: path), file: path, options: options)
     }
 }

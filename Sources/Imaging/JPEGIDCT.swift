@@ -67,37 +67,12 @@ enum JPEGIDCT {
         o[4 * step] = saturate16((tmp13 &- t0 &+ round) >> shift)
     }
 
-    /// The column pass for dense blocks, branch-free over the eight columns so it vectorises.
+    /// The column pass for dense blocks: the same 1-D transform down each of the eight columns,
+    /// branch-free, so the loop over columns vectorises once `transform1D` is inlined.
     @inline(__always)
     static func columnPass(_ dq: UnsafePointer<Int16>, _ ws: UnsafeMutablePointer<Int16>) {
         for col in 0..<8 {
-            let in0 = dq[col], in1 = dq[8 + col], in2 = dq[16 + col], in3 = dq[24 + col]
-            let in4 = dq[32 + col], in5 = dq[40 + col], in6 = dq[48 + col], in7 = dq[56 + col]
-            let e2 = Int32(in2), e6 = Int32(in6)
-            let tmp3 = e2 &* (f0_541 + f0_765) &+ e6 &* f0_541
-            let tmp2 = e2 &* f0_541 &+ e6 &* (f0_541 - f1_847)
-            let tmp0 = Int32(in0 &+ in4) << constBits
-            let tmp1 = Int32(in0 &- in4) << constBits
-            let tmp10 = tmp0 &+ tmp3, tmp13 = tmp0 &- tmp3
-            let tmp11 = tmp1 &+ tmp2, tmp12 = tmp1 &- tmp2
-            let z3 = Int32(in7 &+ in3), z4 = Int32(in5 &+ in1)
-            let z3r = z3 &* (f1_175 - f1_961) &+ z4 &* f1_175
-            let z4r = z3 &* f1_175 &+ z4 &* (f1_175 - f0_390)
-            let o7 = Int32(in7), o5 = Int32(in5), o3 = Int32(in3), o1 = Int32(in1)
-            let t0 = o7 &* (f0_298 - f0_899) &+ o1 &* -f0_899 &+ z3r
-            let t1 = o5 &* (f2_053 - f2_562) &+ o3 &* -f2_562 &+ z4r
-            let t3 = o7 &* -f0_899 &+ o1 &* (f1_501 - f0_899) &+ z4r
-            let t2 = o5 &* -f2_562 &+ o3 &* (f3_072 - f2_562) &+ z3r
-            let shift = constBits - pass1Bits
-            let round: Int32 = 1 << (shift - 1)
-            ws[col] = saturate16((tmp10 &+ t3 &+ round) >> shift)
-            ws[56 + col] = saturate16((tmp10 &- t3 &+ round) >> shift)
-            ws[8 + col] = saturate16((tmp11 &+ t2 &+ round) >> shift)
-            ws[48 + col] = saturate16((tmp11 &- t2 &+ round) >> shift)
-            ws[16 + col] = saturate16((tmp12 &+ t1 &+ round) >> shift)
-            ws[40 + col] = saturate16((tmp12 &- t1 &+ round) >> shift)
-            ws[24 + col] = saturate16((tmp13 &+ t0 &+ round) >> shift)
-            ws[32 + col] = saturate16((tmp13 &- t0 &+ round) >> shift)
+            transform1D(dq + col, ws + col, step: 8, shift: constBits - pass1Bits)
         }
     }
 

@@ -50,32 +50,15 @@ extension JPEGDecodingState {
 
     /// Inverse-transforms every block of every component that holds image samples.
     private mutating func transformCoefficients(_ frame: JPEGFrame) {
-        var planes = samples
-        samples = []
-        let quant = componentQuant
-        coefficients.withUnsafeBufferPointer { coefPointer in
-            planes.withUnsafeMutableBufferPointer { planePointer in
-                quant.withUnsafeBufferPointer { quantPointer in
-                    guard let coefs = coefPointer.baseAddress, let out = planePointer.baseAddress,
-                        let q = quantPointer.baseAddress
-                    else { return }
-                    let scratch = JPEGScratch()
-                    defer { scratch.deallocate() }
-                    for (i, c) in frame.components.enumerated() {
-                        let stride = planeStrides[i]
-                        for by in 0..<c.heightInBlocks {
-                            for bx in 0..<c.widthInBlocks {
-                                JPEGIDCT.transform(
-                                    coefs + coefficientOffsets[i] + (by * c.blocksPerLine + bx) * 64,
-                                    quant: q + i * 64,
-                                    output: out + planeOffsets[i] + by * 8 * stride + bx * 8, stride: stride,
-                                    workspace: scratch.workspace)
-                            }
-                        }
+        withBlockBuffers { buffers in
+            for (i, c) in frame.components.enumerated() {
+                let blocks = buffers.coefficients + buffers.coefficientOffsets[i]
+                for by in 0..<c.heightInBlocks {
+                    for bx in 0..<c.widthInBlocks {
+                        buffers.transform(blocks + (by * c.blocksPerLine + bx) * 64, component: i, row: by, column: bx)
                     }
                 }
             }
         }
-        samples = planes
     }
 }

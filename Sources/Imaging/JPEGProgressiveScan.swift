@@ -19,17 +19,9 @@ extension JPEGDecodingState {
         let layout = try JPEGScanLayout(frame: frame, scan: scan, file: file)
         let (tables, dcOffsets, acOffsets) = try prepare(scan, needDC: isDC && ah == 0, needAC: !isDC)
         let blockCount = layout.blockSlot.count
-        var blockBase = [Int](repeating: 0, count: blockCount)
-        var mcuStepX = [Int](repeating: 0, count: blockCount)
-        var mcuStepY = [Int](repeating: 0, count: blockCount)
-        for b in 0..<blockCount {
-            let c = layout.blockComponent[b]
-            let slot = layout.blockSlot[b]
-            let perLine = frame.components[c].blocksPerLine
-            blockBase[b] = coefficientOffsets[c] + (layout.blockRow[b] * perLine + layout.blockColumn[b]) * 64
-            mcuStepX[b] = layout.mcuWidth[slot] * 64
-            mcuStepY[b] = layout.mcuHeight[slot] * perLine * 64
-        }
+        // Per MCU block: coefficient offset in the first MCU and steps to the next MCU.
+        let (blockBase, mcuStepX, mcuStepY) = layout.blockAddresses(
+            origins: coefficientOffsets, rowPitch: frame.components.map { $0.blocksPerLine * 64 }, blockStep: 64)
         let slotCount = scan.componentIndices.count
         // Rows of blocks per iMCU row: one MCU row when interleaved, v block rows otherwise.
         let mcuRowsPerIMCURow = slotCount == 1 ? frame.components[scan.componentIndices[0]].verticalSampling : 1

@@ -43,4 +43,25 @@ struct JPEGScanLayout: Sendable {
         mcuWidth = widths
         mcuHeight = heights
     }
+
+    /// Where each block of the first MCU starts in a buffer, and how far its block in the next MCU is
+    /// across and down, for component buffers laid out in rows of blocks.
+    ///
+    /// - Parameters:
+    ///   - origins: where each frame component's buffer starts.
+    ///   - rowPitch: the distance between rows of blocks in each frame component's buffer.
+    ///   - blockStep: the distance between neighbouring blocks of a row.
+    func blockAddresses(origins: [Int], rowPitch: [Int], blockStep: Int)
+        -> (base: [Int], mcuStepX: [Int], mcuStepY: [Int])
+    {
+        var base: [Int] = [], stepX: [Int] = [], stepY: [Int] = []
+        for b in blockSlot.indices {
+            let c = blockComponent[b]
+            let slot = blockSlot[b]
+            base.append(origins[c] + blockRow[b] * rowPitch[c] + blockColumn[b] * blockStep)
+            stepX.append(mcuWidth[slot] * blockStep)
+            stepY.append(mcuHeight[slot] * rowPitch[c])
+        }
+        return (base, stepX, stepY)
+    }
 }

@@ -10,26 +10,13 @@ extension JPEGDecodingState {
         let layout = try JPEGScanLayout(frame: frame, scan: scan, file: file)
         let (tables, dcOffsets, acOffsets) = try prepare(scan, needDC: true, needAC: true)
         let blockCount = layout.blockSlot.count
-        // Per MCU block: plane offset of the MCU's first block, the block's step inside it, tables.
-        var blockBase = [Int](repeating: 0, count: blockCount)
-        var mcuStepX = [Int](repeating: 0, count: blockCount)
-        var mcuStepY = [Int](repeating: 0, count: blockCount)
-        var blockStride = [Int](repeating: 0, count: blockCount)
-        var blockQuant = [Int](repeating: 0, count: blockCount)
-        var blockDC = [Int](repeating: 0, count: blockCount)
-        var blockAC = [Int](repeating: 0, count: blockCount)
-        for b in 0..<blockCount {
-            let c = layout.blockComponent[b]
-            let slot = layout.blockSlot[b]
-            let stride = planeStrides[c]
-            blockStride[b] = stride
-            blockBase[b] = planeOffsets[c] + layout.blockRow[b] * 8 * stride + layout.blockColumn[b] * 8
-            mcuStepX[b] = layout.mcuWidth[slot] * 8
-            mcuStepY[b] = layout.mcuHeight[slot] * 8 * stride
-            blockQuant[b] = c * 64
-            blockDC[b] = dcOffsets[slot]
-            blockAC[b] = acOffsets[slot]
-        }
+        // Per MCU block: plane offset in the first MCU, steps to the next MCU, row stride, quantisers, tables.
+        let (blockBase, mcuStepX, mcuStepY) = layout.blockAddresses(
+            origins: planeOffsets, rowPitch: planeStrides.map { 8 * $0 }, blockStep: 8)
+        let blockStride = layout.blockComponent.map { planeStrides[$0] }
+        let blockQuant = layout.blockComponent.map { $0 * 64 }
+        let blockDC = layout.blockSlot.map { dcOffsets[$0] }
+        let blockAC = layout.blockSlot.map { acOffsets[$0] }
         let slotCount = scan.componentIndices.count
         var planes = samples
         samples = []

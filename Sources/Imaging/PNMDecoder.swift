@@ -131,26 +131,28 @@ public enum PNMDecoder {
 
     /// Builds the image from `count` raw sample values, rescaling unless maxval is 255 or 65535.
     private static func makeImage(_ header: PNMHeader, _ count: Int, _ sample: (Int) -> Int) -> Image {
-        let maxValue = header.maxValue
-        let channels = header.format.channels
-        if maxValue < 256 {
-            let pixels = [UInt8](unsafeUninitializedCapacity: count) { out, n in
-                for i in 0..<count {
-                    let v = sample(i)
-                    out[i] = UInt8(maxValue == 255 ? v : (v * 255 + maxValue / 2) / maxValue)
-                }
-                n = count
-            }
-            return Image(width: header.width, height: header.height, channels: channels, pixels: pixels)
+        let (width, height, channels) = (header.width, header.height, header.format.channels)
+        if header.maxValue < 256 {
+            return Image(width: width, height: height, channels: channels,
+                         pixels: rescaled(count, from: header.maxValue, sample))
         }
-        let pixels = [UInt16](unsafeUninitializedCapacity: count) { out, n in
+        return Image(width: width, height: height, channels: channels,
+                     pixels16: rescaled(count, from: header.maxValue, sample))
+    }
+
+    /// `count` samples scaled from 0...`maxValue` to the full range of `Sample`, rounding to nearest;
+    /// copied unchanged when `maxValue` already is the full range.
+    private static func rescaled<Sample: FixedWidthInteger & UnsignedInteger>(
+        _ count: Int, from maxValue: Int, _ sample: (Int) -> Int
+    ) -> [Sample] {
+        let top = Int(Sample.max)
+        return [Sample](unsafeUninitializedCapacity: count) { out, n in
             for i in 0..<count {
                 let v = sample(i)
-                out[i] = UInt16(maxValue == 65535 ? v : (v * 65535 + maxValue / 2) / maxValue)
+                out[i] = Sample(maxValue == top ? v : (v * top + maxValue / 2) / maxValue)
             }
             n = count
         }
-        return Image(width: header.width, height: header.height, channels: channels, pixels16: pixels)
     }
 
     /// Rewords a scanner error on a plain sample with the pixel position.

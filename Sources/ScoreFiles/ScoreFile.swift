@@ -34,9 +34,9 @@ public enum ScoreFile {
             return try decode(
                 try standardInput.bytes(), format: format ?? .text, source: standardInputName, options: options)
         }
-        return try decode(
-            try FileBytes.contents(ofPath: path), format: format ?? ScoreFileFormat(path: path), source: path,
-            options: options)
+        let bytes: [UInt8]
+        do throws(FileReadError) { bytes = try FileContents.bytes(atPath: path) } catch { throw .file(error) }
+        return try decode(bytes, format: format ?? ScoreFileFormat(path: path), source: path, options: options)
     }
 
     /// Reads scores from the bytes of a file in `format`; `source` names them in errors.

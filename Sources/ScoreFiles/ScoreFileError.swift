@@ -3,10 +3,8 @@ import ArrayFormats
 /// Why a score file could not be read; every case names the file and, where
 /// there is one, the line or element at fault.
 public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// No file exists at the path.
-    case missingFile(source: String)
-    /// The file exists but could not be read.
-    case unreadable(source: String, reason: String)
+    /// The file could not be read: missing, or present but unreadable (permissions, a directory, I/O).
+    case file(FileReadError)
     /// A JSON or `.npy` file is malformed.
     case format(ArrayFormatError)
     /// A score is not a decimal number; `text` quotes it (empty for an empty field).
@@ -38,8 +36,8 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var source: String {
         switch self {
         case let .format(error): return error.source
-        case let .missingFile(source), let .unreadable(source, _),
-            let .notANumber(source, _, _), let .nonFinite(source, _, _), let .invalidLabel(source, _, _),
+        case let .file(error): return error.path
+        case let .notANumber(source, _, _), let .nonFinite(source, _, _), let .invalidLabel(source, _, _),
             let .countMismatch(source, _, _), let .missingColumn(source, _, _),
             let .fieldCount(source, _, _, _), let .malformedRow(source, _, _), let .blankLine(source, _),
             let .missingScores(source, _, _), let .unexpectedJSON(source, _, _, _),
@@ -50,10 +48,8 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .missingFile(source):
-            return "\(source): no such file"
-        case let .unreadable(source, reason):
-            return "\(source): \(reason)"
+        case let .file(error):
+            return error.description
         case let .format(error):
             return error.description
         case let .notANumber(source, location, text):
@@ -94,6 +90,16 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(source): does not look like text (\(reason)), so it cannot be read as \(format.displayName);"
                 + " a binary score file must be a .npy array"
         }
+    }
+}
+
+extension ScoreFileError {
+    /// No file exists at the path: `.file(.missingFile(path: source))`.
+    public static func missingFile(source: String) -> ScoreFileError { .file(.missingFile(path: source)) }
+
+    /// The file exists but could not be read: `.file(.unreadable(path: source, reason: reason))`.
+    public static func unreadable(source: String, reason: String) -> ScoreFileError {
+        .file(.unreadable(path: source, reason: reason))
     }
 }
 

@@ -1,3 +1,5 @@
+import ArrayFormats
+
 /// Where the path `-` reads its bytes from: the process's standard input, or bytes a caller supplies.
 ///
 /// ``ScoreFile/read(path:format:options:standardInput:)`` reads standard input only
@@ -12,7 +14,9 @@ public struct StandardInput: Sendable {
 
     /// The process's standard input (descriptor 0), read until end of file.
     public static let process = StandardInput { () throws(ScoreFileError) in
-        try FileBytes.readToEnd(descriptor: 0, source: ScoreFile.standardInputName)
+        do throws(FileReadError) { return try FileContents.readToEnd(descriptor: 0, source: ScoreFile.standardInputName) } catch {
+            throw .file(error)
+        }
     }
 
     /// Every byte of the input.

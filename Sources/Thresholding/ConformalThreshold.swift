@@ -32,9 +32,7 @@ public struct ConformalThreshold: Threshold {
                 strategy: name, needed: needed, got: n,
                 reason: "with fewer than 1/α − 1 = \(needed) calibration scores nothing can be flagged at α = \(messageNumber(alpha))")
         }
-        let sorted = normal.sorted()
-        let value = sorted[k - 1].nextUp
-        guard value.isFinite else { throw justAboveTheLargestDouble(strategy: name) }
+        let value = try OrderStatistics.justAbove(orderStatistic: k, of: normal, strategy: name)
         return FittedThreshold(
             strategy: name, value: value, targetFPR: alpha,
             details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha)])

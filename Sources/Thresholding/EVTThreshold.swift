@@ -58,16 +58,12 @@ public struct EVTThreshold: Threshold, Hashable {
                 expected: "less than 1 − level = \(messageNumber(tailMass)), so the cut-off lies in the fitted tail;"
                     + " lower --alpha or --level")
         }
-        try requireFinite(normal, set: "normal")
-
         let n = normal.count
         let needed = Self.smallestCount(forPeaks: 3, level: level)
-        guard n >= needed else {
-            throw .tooFewScores(
-                strategy: "evt", needed: needed, got: n,
-                reason: "level \(messageNumber(level)) leaves \(counted(Self.peakCount(n: n, level: level), "score"))"
-                    + " above the initial threshold; the GPD fit needs 3")
-        }
+        try requireNormalScores(
+            normal, atLeast: needed, strategy: "evt",
+            reason: "level \(messageNumber(level)) leaves \(counted(Self.peakCount(n: n, level: level), "score"))"
+                + " above the initial threshold; the GPD fit needs 3")
         let sorted = normal.sorted()
         let lowest = sorted[0]
         let highest = sorted[n - 1]

@@ -34,15 +34,10 @@ public struct GaussianThreshold: Threshold {
             try requireProbability(a, name: "alpha")
             k = NormalDistribution.quantile(1 - a)
         case .sigmas(let s):
-            guard s.isFinite else {
-                throw .invalidParameter(name: "sigmas", value: s, expected: "a finite number")
-            }
+            try requireFinite(s, name: "sigmas")
             k = s
         }
-        try requireFinite(normal, set: "normal")
-        guard normal.count >= 2 else {
-            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "a standard deviation needs two scores")
-        }
+        try requireNormalScores(normal, atLeast: 2, strategy: name, reason: "a standard deviation needs two scores")
         guard let lowest = normal.min(), let highest = normal.max(), lowest < highest else {
             throw .noSpread(strategy: name, reason: "all \(normal.count) normal scores are equal, so σ = 0")
         }

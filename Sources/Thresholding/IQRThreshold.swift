@@ -18,11 +18,8 @@ public struct IQRThreshold: Threshold {
 
     /// - Complexity: O(n log n).
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
-        guard k.isFinite else { throw .invalidParameter(name: "k", value: k, expected: "a finite number") }
-        try requireFinite(normal, set: "normal")
-        guard normal.count >= 2 else {
-            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "quartiles need two scores")
-        }
+        try requireFinite(k, name: "k")
+        try requireNormalScores(normal, atLeast: 2, strategy: name, reason: "quartiles need two scores")
         let sorted = normal.sorted()
         let q1 = OrderStatistics.quantile(sorted: sorted, 0.25)
         let q3 = OrderStatistics.quantile(sorted: sorted, 0.75)

@@ -19,11 +19,8 @@ public struct LognormalThreshold: Threshold {
 
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
         try requireProbability(alpha, name: "alpha")
-        try requireFinite(normal, set: "normal")
+        try requireNormalScores(normal, atLeast: 3, strategy: name, reason: "a shifted log-normal needs three scores")
         let n = normal.count
-        guard n >= 3 else {
-            throw .tooFewScores(strategy: name, needed: 3, got: n, reason: "a shifted log-normal needs three scores")
-        }
         let lo = normal.min() ?? 0, hi = normal.max() ?? 0
         guard lo < hi else {
             throw .unavailable(strategy: name, reason: "all \(n) normal scores are equal, so the shifted log-normal is degenerate")

@@ -18,11 +18,8 @@ public struct MADThreshold: Threshold {
 
     /// - Complexity: O(n log n).
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
-        guard k.isFinite else { throw .invalidParameter(name: "k", value: k, expected: "a finite number") }
-        try requireFinite(normal, set: "normal")
-        guard normal.count >= 2 else {
-            throw .tooFewScores(strategy: name, needed: 2, got: normal.count, reason: "a spread needs two scores")
-        }
+        try requireFinite(k, name: "k")
+        try requireNormalScores(normal, atLeast: 2, strategy: name, reason: "a spread needs two scores")
         let sorted = normal.sorted()
         let median = OrderStatistics.median(sorted: sorted)
         // A deviation between scores of opposite signs can exceed 1.8e308; halved, none can.

@@ -11,9 +11,7 @@ public struct ManualThreshold: Threshold {
 
     /// Returns `value` unchanged; the scores are only checked for NaN and ±inf.
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
-        guard value.isFinite else {
-            throw .invalidParameter(name: "value", value: value, expected: "a finite number")
-        }
+        try requireFinite(value, name: "value")
         try requireFinite(normal, set: "normal")
         try requireFinite(anomalous, set: "anomalous")
         return FittedThreshold(strategy: name, value: value)

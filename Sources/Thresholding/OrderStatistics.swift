@@ -5,6 +5,9 @@ enum OrderStatistics {
     /// The linear-interpolation quantile of an ascending, non-empty sample
     /// (NumPy's default, Hyndman–Fan type 7), so Q1/Q3 match what users compute in Python.
     ///
+    /// Scoring keeps its own copy of the rule for Deep SVDD's radius, since neither module may
+    /// depend on the other; both are tested against the same hand-worked NumPy cases.
+    ///
     /// An exact order statistic is returned as it is, without touching its
     /// neighbour. When the gap s[hi] − s[lo] overflows (scores of both signs
     /// near ±1.8e308) the weighted form (1 − h)·s[lo] + h·s[hi] is used, whose
@@ -18,6 +21,18 @@ enum OrderStatistics {
         let gap = s[hi] - s[lo]
         guard gap.isFinite else { return (1 - fraction) * s[lo] + fraction * s[hi] }
         return s[lo] + fraction * gap
+    }
+
+    /// Just above the k-th smallest score, s₍ₖ₎.nextUp, so that flagging `score ≥` it is "score > s₍ₖ₎"
+    /// even when scores tie: the conformal cut-offs.
+    ///
+    /// - Precondition: 1 ≤ k ≤ `scores.count`.
+    /// - Throws: ``ThresholdError/notRepresentable(strategy:reason:)`` when s₍ₖ₎ is the largest Double.
+    /// - Complexity: O(n log n) for the sort.
+    static func justAbove(orderStatistic k: Int, of scores: [Double], strategy: String) throws(ThresholdError) -> Double {
+        let value = scores.sorted()[k - 1].nextUp
+        guard value.isFinite else { throw justAboveTheLargestDouble(strategy: strategy) }
+        return value
     }
 
     /// The median of an ascending, non-empty sample.

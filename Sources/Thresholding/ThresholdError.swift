@@ -41,6 +41,21 @@ func requireFinite(_ scores: [Double], set: String) throws(ThresholdError) {
     }
 }
 
+/// Throws unless the normal scores are all finite and there are at least `needed` of them.
+///
+/// - Parameter reason: why the strategy needs that many, e.g. "quartiles need two scores".
+func requireNormalScores(_ normal: [Double], atLeast needed: Int, strategy: String, reason: String) throws(ThresholdError) {
+    try requireFinite(normal, set: "normal")
+    guard normal.count >= needed else {
+        throw .tooFewScores(strategy: strategy, needed: needed, got: normal.count, reason: reason)
+    }
+}
+
+/// Throws unless a parameter such as k or a number of σ is finite.
+func requireFinite(_ value: Double, name: String) throws(ThresholdError) {
+    guard value.isFinite else { throw .invalidParameter(name: name, value: value, expected: "a finite number") }
+}
+
 /// Throws unless `alpha` is in the open interval (0, 1).
 func requireProbability(_ value: Double, name: String) throws(ThresholdError) {
     guard value > 0, value < 1 else {

@@ -12,6 +12,7 @@ import Testing
             .truncatedData(source: "f.npy", expectedBytes: 8, actualBytes: 3),
             .shapeMismatch(source: "f.npy", shape: [2, 3], count: 5),
             .jsonSyntax(source: "f.npy", line: 3, column: 4, message: "oops"),
+            .corrupt(source: "f.npy", reason: "SHA-256 mismatch"),
         ]
         for error in errors {
             #expect(error.source == "f.npy")

@@ -155,16 +155,35 @@ private func reason(_ bytes: [UInt8]) -> String? {
         }
     }
 
-    @Test func corruptedBytesNeverTrap() {
-        // Flip every byte of the headers of a valid file: each result is an image or a typed error.
-        let file = BMPBuilder(width: 3, height: 2, bitsPerPixel: 8, palette: [(0, 0, 0), (9, 9, 9)],
+    @Test func corruptedHeadersGiveAnImageOfTheHeaderSizeOrATypedErrorNamingTheFile() throws {
+        // Set each header and palette byte of a valid file to 0x00, 0x7F and 0xFF in turn: every result
+        // must be an image whose size is the one the (damaged) header states, or an error naming the file.
+        let file = BMPBuilder(width: 3, height: 2, bitsPerPixel: 8, palette: [(0, 0, 0), (9, 9, 9)], colorsUsed: 2,
                               rows: [[0, 1, 0], [1, 0, 1]]).bytes()
+        #expect(try decode(file) == Image(width: 3, height: 2, channels: 1, pixels: [9, 0, 9, 0, 9, 0]))  // bottom row stored first
+        func int32(_ bytes: [UInt8], at offset: Int) -> Int {
+            Int(Int32(bitPattern: (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }))
+        }
+        var images = 0, errors = 0
         for i in 0..<min(file.count, 70) {
             for value: UInt8 in [0x00, 0x7F, 0xFF] {
                 var bad = file
                 bad[i] = value
-                _ = try? decode(bad)
+                do {
+                    let image = try decode(bad)
+                    images += 1
+                    #expect(image.width == abs(int32(bad, at: 18)), "byte \(i) = \(value)")
+                    #expect(image.height == abs(int32(bad, at: 22)), "byte \(i) = \(value)")
+                    #expect(image.samples.count == image.width * image.height * image.channels)
+                } catch {
+                    errors += 1
+                    #expect(error.description.hasPrefix("t.bmp: "), "byte \(i) = \(value): \(error)")
+                }
             }
         }
+        // Damage in unused fields (resolution, reserved bytes, palette colours) still decodes; damage
+        // in the signature, sizes, bit depth or compression does not.
+        #expect(images > 0)
+        #expect(errors > 0)
     }
 }

@@ -16,6 +16,7 @@ import Testing
             .missingScores(source: "f.csv", key: "scores", keys: []),
             .unexpectedJSON(source: "f.csv", path: "scores", expected: "an array", found: "null"),
             .unsupportedShape(source: "f.csv", shape: [2, 2]),
+            .notText(source: "f.csv", format: .csv, reason: "a NUL byte"),
         ]
         for error in errors {
             #expect(error.source == "f.csv")

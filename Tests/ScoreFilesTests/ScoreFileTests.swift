@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArrayFormats
 @testable import ScoreFiles
 
 @Suite struct ScoreFileTests {
@@ -87,7 +88,9 @@ import Testing
         }
     }
 
-    @Test func anUnreadableDescriptorIsADataErrorNotACrash() {
-        #expect(throws: ScoreFileError.self) { try FileBytes.readToEnd(descriptor: -1, source: "bad") }
+    @Test func fileReadErrorsKeepTheirScoreFileNamesAndMessages() {
+        #expect(ScoreFileError.file(.missingFile(path: "a.csv")) == .missingFile(source: "a.csv"))
+        #expect(ScoreFileError.missingFile(source: "a.csv").source == "a.csv")
+        #expect(ScoreFileError.unreadable(source: "a.csv", reason: "permission denied").description == "a.csv: permission denied")
     }
 }

@@ -2,6 +2,27 @@ import Testing
 @testable import Thresholding
 
 @Suite struct OrderStatisticsTests {
+    /// NumPy `quantile(values, q, method="linear")`, worked by hand: h = (n − 1)·q, then
+    /// s[⌊h⌋] + (h − ⌊h⌋)·(s[⌊h⌋ + 1] − s[⌊h⌋]) on the sorted values.
+    static let numpyLinearCases: [(values: [Double], q: Double, expected: Double)] = [
+        ([1, 2, 3, 4, 5], 0, 1), ([1, 2, 3, 4, 5], 0.25, 2), ([1, 2, 3, 4, 5], 0.5, 3),
+        ([1, 2, 3, 4, 5], 0.75, 4), ([1, 2, 3, 4, 5], 0.9, 4.6),  // h = 3.6: 4 + 0.6·1
+        ([1, 2, 3, 4, 5], 1, 5),
+        ([1, 2, 3, 10], 0.5, 2.5),  // h = 1.5: 2 + 0.5·1
+        ([7], 0.3, 7),
+        ([4, 1, 3, 2], 0.9, 3.7),  // sorted 1 2 3 4, h = 2.7: 3 + 0.7·1
+        ([-3, -1, 0, 8], 0.1, -2.4),  // h = 0.3: −3 + 0.3·2
+        ([2, 2, 2, 5], 0.8, 3.2),  // h = 2.4: 2 + 0.4·3
+        ([0, 10], 0.33, 3.3),
+    ]
+
+    @Test func linearQuantilesMatchNumPyOnHandWorkedCases() {
+        for (values, q, expected) in Self.numpyLinearCases {
+            let got = OrderStatistics.quantile(sorted: values.sorted(), q)
+            #expect(abs(got - expected) <= 1e-12 * Swift.max(1, abs(expected)), "\(values) at \(q): \(got)")
+        }
+    }
+
     @Test func linearQuantilesMatchNumPy() {
         // numpy.quantile([1,2,3,4,5], [0.25, 0.5, 0.75, 0.9]) = [2, 3, 4, 4.6]
         let s: [Double] = [1, 2, 3, 4, 5]

@@ -13,4 +13,16 @@ struct ThresholdInputTests {
         #expect(SyntheticAnomalyThreshold().reads == .syntheticAnomalies)
         #expect(ManualThreshold(value: 1).reads == .nothing)
     }
+
+    @Test func everyRegisteredStrategyReadsWhatItsDescriptorDeclares() throws {
+        // The registry is how pipelines find strategies, so each one registered is checked, not a hand-made list.
+        #expect(StrategyRegistry.standard.descriptors.count >= 12)
+        for descriptor in StrategyRegistry.standard.descriptors {
+            var values = descriptor.emptyValues
+            if descriptor.key == "manual" { values.set("value", .number(1)) }
+            let strategy = try descriptor.make(values)
+            #expect(strategy.reads == descriptor.reads, "\(descriptor.key)")
+            #expect(strategy.name == descriptor.key, "\(descriptor.key)")
+        }
+    }
 }

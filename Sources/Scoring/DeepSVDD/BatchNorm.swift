@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Batch normalisation without affine parameters, over features (N×C) or channels (N×C×H×W).
 ///
 /// Training mode normalises each channel with the batch's mean and biased
@@ -53,7 +55,7 @@ struct BatchNorm: Sendable, Hashable {
             x.values.withUnsafeBufferPointer { xp in
                 mean.withUnsafeMutableBufferPointer { meanOut in
                     variance.withUnsafeMutableBufferPointer { varianceOut in
-                        parallelLoop(channels, elements: xp.count) { c in
+                        Parallel.forEach(iterations: channels, elements: xp.count) { c in
                             var sum = 0.0
                             for i in 0..<n { for j in 0..<s { sum += Double(xp[(i * channels + c) * s + j]) } }
                             let mu = sum / Double(perChannel)
@@ -85,7 +87,7 @@ struct BatchNorm: Sendable, Hashable {
         let shift = mean.map { Float($0) }
         var y = x.values
         y.withUnsafeMutableBufferPointer { yp in
-            parallelLoop(n * channels, elements: yp.count) { plane in
+            Parallel.forEach(iterations: n * channels, elements: yp.count) { plane in
                 let c = plane % channels
                 let base = plane * s
                 let (m, r) = (shift[c], inverse[c])
@@ -107,7 +109,7 @@ struct BatchNorm: Sendable, Hashable {
         dy.values.withUnsafeBufferPointer { gp in
             cache.normalized.values.withUnsafeBufferPointer { hp in
                 dx.withUnsafeMutableBufferPointer { dp in
-                    parallelLoop(channels, elements: dp.count) { c in
+                    Parallel.forEach(iterations: channels, elements: dp.count) { c in
                         let r = cache.inverseDeviation[c]
                         var meanGradient: Float = 0, meanProduct: Float = 0
                         if cache.mode == .training {

@@ -30,16 +30,8 @@ struct Conv2d: Sendable, Hashable {
     /// - Complexity: O(N · out · in · k² · H' · W').
     func forward(_ x: Tensor, weights: [Float]) -> Tensor {
         let g = geometry(of: x.shape)
-        let n = x.shape[0]
-        var y = [Float](repeating: 0, count: n * outputChannels * g.columnCount)
-        x.values.withUnsafeBufferPointer { xp in
-            weights.withUnsafeBufferPointer { wp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    g.correlate(xp.baseAddress!, count: n, weights: wp.baseAddress!, rows: outputChannels, into: yp.baseAddress!)
-                }
-            }
-        }
-        return Tensor(shape: [n, outputChannels, g.outputHeight, g.outputWidth], values: y)
+        let y = g.correlate(x.values, count: x.shape[0], weights: weights, rows: outputChannels)
+        return Tensor(shape: [x.shape[0], outputChannels, g.outputHeight, g.outputWidth], values: y)
     }
 
     /// Gradients with respect to the input (col2im(Wᵀ·dy)) and the weight (Σ dy·colᵀ over images).
@@ -52,21 +44,8 @@ struct Conv2d: Sendable, Hashable {
     {
         let g = geometry(of: x.shape)
         let n = x.shape[0]
-        var dw = [Float](repeating: 0, count: weightCount)
-        var dx = needsInputGradient ? [Float](repeating: 0, count: x.values.count) : []
-        x.values.withUnsafeBufferPointer { xp in
-            dy.values.withUnsafeBufferPointer { dyp in
-                dw.withUnsafeMutableBufferPointer { dwp in
-                    g.weightGradient(dyp.baseAddress!, images: xp.baseAddress!, count: n, rows: outputChannels, into: dwp.baseAddress!)
-                }
-                guard needsInputGradient else { return }
-                weights.withUnsafeBufferPointer { wp in
-                    dx.withUnsafeMutableBufferPointer { dxp in
-                        g.scatter(dyp.baseAddress!, count: n, weights: wp.baseAddress!, rows: outputChannels, addingInto: dxp.baseAddress!)
-                    }
-                }
-            }
-        }
-        return (needsInputGradient ? Tensor(shape: x.shape, values: dx) : nil, dw)
+        let dw = g.weightGradient(dy.values, images: x.values, count: n, rows: outputChannels)
+        guard needsInputGradient else { return (nil, dw) }
+        return (Tensor(shape: x.shape, values: g.scatter(dy.values, count: n, weights: weights, rows: outputChannels)), dw)
     }
 }

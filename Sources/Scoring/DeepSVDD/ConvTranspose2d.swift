@@ -32,16 +32,8 @@ struct ConvTranspose2d: Sendable, Hashable {
     /// - Complexity: O(N · out · in · k² · H · W).
     func forward(_ x: Tensor, weights: [Float]) -> Tensor {
         let g = outputGeometry(of: x.shape)
-        let n = x.shape[0]
-        var y = [Float](repeating: 0, count: n * outputChannels * g.height * g.width)
-        x.values.withUnsafeBufferPointer { xp in
-            weights.withUnsafeBufferPointer { wp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    g.scatter(xp.baseAddress!, count: n, weights: wp.baseAddress!, rows: inputChannels, addingInto: yp.baseAddress!)
-                }
-            }
-        }
-        return Tensor(shape: [n, outputChannels, g.height, g.width], values: y)
+        let y = g.scatter(x.values, count: x.shape[0], weights: weights, rows: inputChannels)
+        return Tensor(shape: [x.shape[0], outputChannels, g.height, g.width], values: y)
     }
 
     /// Gradients with respect to the input (W·im2col(dy)) and the weight (Σ x·im2col(dy)ᵀ over images).
@@ -51,21 +43,8 @@ struct ConvTranspose2d: Sendable, Hashable {
     {
         let g = outputGeometry(of: x.shape)
         let n = x.shape[0]
-        var dw = [Float](repeating: 0, count: weightCount)
-        var dx = needsInputGradient ? [Float](repeating: 0, count: x.values.count) : []
-        x.values.withUnsafeBufferPointer { xp in
-            dy.values.withUnsafeBufferPointer { dyp in
-                dw.withUnsafeMutableBufferPointer { dwp in
-                    g.weightGradient(xp.baseAddress!, images: dyp.baseAddress!, count: n, rows: inputChannels, into: dwp.baseAddress!)
-                }
-                guard needsInputGradient else { return }
-                weights.withUnsafeBufferPointer { wp in
-                    dx.withUnsafeMutableBufferPointer { dxp in
-                        g.correlate(dyp.baseAddress!, count: n, weights: wp.baseAddress!, rows: inputChannels, into: dxp.baseAddress!)
-                    }
-                }
-            }
-        }
-        return (needsInputGradient ? Tensor(shape: x.shape, values: dx) : nil, dw)
+        let dw = g.weightGradient(x.values, images: dy.values, count: n, rows: inputChannels)
+        guard needsInputGradient else { return (nil, dw) }
+        return (Tensor(shape: x.shape, values: g.correlate(dy.values, count: n, weights: weights, rows: inputChannels)), dw)
     }
 }

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 // Convolution lowering: a stride-1 convolution of one C×H×W image with a
 // k×k kernel becomes one matrix product with its "column" matrix, whose row
 // (c, ky, kx) holds the input pixel under kernel tap (ky, kx) for every
@@ -31,7 +33,7 @@ struct ConvolutionGeometry: Sendable, Hashable {
     func im2col(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
         let (oh, ow) = (outputHeight, outputWidth)
         // Rows are independent, and there are many even for a one-channel input.
-        parallelLoop(columnRows, elements: columnRows * oh * ow) { r in
+        Parallel.forEach(iterations: columnRows, elements: columnRows * oh * ow) { r in
             let (c, ky, kx) = (r / (kernel * kernel), (r / kernel) % kernel, r % kernel)
             let plane = image + c * height * width
             let row = columns + r * oh * ow
@@ -58,7 +60,7 @@ struct ConvolutionGeometry: Sendable, Hashable {
     func col2im(_ columns: UnsafePointer<Float>, addingInto image: UnsafeMutablePointer<Float>) {
         let (oh, ow) = (outputHeight, outputWidth)
         // Taps of one channel add onto the same plane, so only channels run in parallel.
-        parallelLoop(channels, elements: columnRows * oh * ow) { c in
+        Parallel.forEach(iterations: channels, elements: columnRows * oh * ow) { c in
             let plane = image + c * height * width
             for ky in 0..<kernel {
                 for kx in 0..<kernel {

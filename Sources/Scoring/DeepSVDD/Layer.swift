@@ -1,5 +1,3 @@
-import Randomness
-
 /// One layer of a `Sequential` network: its configuration and, for batch norm, its running statistics.
 ///
 /// Weights live in the network, not here, so the optimiser can update them in place.
@@ -14,26 +12,6 @@ enum Layer: Sendable, Hashable {
     case sigmoid(Sigmoid)
     /// Gives every sample a new shape of the same size (flatten, or un-flatten in a decoder).
     case reshape(sampleShape: [Int])
-
-    /// Number of weights, or nil for a layer without any.
-    var weightCount: Int? {
-        switch self {
-        case let .linear(l): l.weightCount
-        case let .conv2d(l): l.weightCount
-        case let .convTranspose2d(l): l.weightCount
-        default: nil
-        }
-    }
-
-    /// Seeded initial weights, or nil for a layer without any.
-    func initialWeights(generator: inout SeededGenerator) -> [Float]? {
-        switch self {
-        case let .linear(l): l.initialWeights(generator: &generator)
-        case let .conv2d(l): l.initialWeights(generator: &generator)
-        case let .convTranspose2d(l): l.initialWeights(generator: &generator)
-        default: nil
-        }
-    }
 }
 
 /// What one layer keeps from its forward pass for the backward pass.

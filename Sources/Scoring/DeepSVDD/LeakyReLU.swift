@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// max(x, slope·x) elementwise; slope 0.01 as in PyTorch's `F.leaky_relu` and Ruff's code.
 ///
 /// Unbounded activations keep Deep SVDD away from the trivial solution a
@@ -11,7 +13,7 @@ struct LeakyReLU: Sendable, Hashable {
         let slope = slope
         y.withUnsafeMutableBufferPointer { yp in
             let chunks = (yp.count + chunk - 1) / chunk
-            parallelLoop(chunks, elements: yp.count) { k in
+            Parallel.forEach(iterations: chunks, elements: yp.count) { k in
                 // A select rather than a branch, so the loop vectorises.
                 for i in (k * chunk)..<min(yp.count, (k + 1) * chunk) { yp[i] = yp[i] > 0 ? yp[i] : slope * yp[i] }
             }
@@ -30,7 +32,7 @@ struct LeakyReLU: Sendable, Hashable {
         y.values.withUnsafeBufferPointer { yp in
             dx.withUnsafeMutableBufferPointer { dp in
                 let chunks = (dp.count + chunk - 1) / chunk
-                parallelLoop(chunks, elements: dp.count) { k in
+                Parallel.forEach(iterations: chunks, elements: dp.count) { k in
                     for i in (k * chunk)..<min(dp.count, (k + 1) * chunk) { dp[i] = yp[i] > 0 ? dp[i] : slope * dp[i] }
                 }
             }

@@ -1,4 +1,9 @@
-/// The q-quantile of `values` with linear interpolation between order statistics (NumPy's default).
+/// The q-quantile of `values` with linear interpolation between order statistics (NumPy's default),
+/// for the soft-boundary radius: Ruff's `np.quantile(np.sqrt(dist), 1 - nu)`.
+///
+/// Thresholding's `OrderStatistics.quantile(sorted:_:)` is the same rule; Scoring may not depend on
+/// Thresholding (nor it on anything), so each keeps its few lines, and both are tested against the
+/// same hand-worked NumPy cases. This one needs no overflow guard: distances are finite and ≥ 0.
 /// - Precondition: `values` is not empty and q ∈ [0, 1].
 /// - Complexity: O(n log n).
 func linearQuantile(_ values: [Double], _ q: Double) -> Double {

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// 2×2 max-pooling with stride 2 over N×C×H×W; odd trailing rows and columns are dropped, as in PyTorch.
 struct MaxPool2d: Sendable, Hashable {
     /// What the backward pass needs: where each maximum came from.
@@ -18,7 +20,7 @@ struct MaxPool2d: Sendable, Hashable {
         x.values.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
                 argmax.withUnsafeMutableBufferPointer { ap in
-                    parallelLoop(planes, elements: xp.count) { p in
+                    Parallel.forEach(iterations: planes, elements: xp.count) { p in
                         for oy in 0..<oh {
                             for ox in 0..<ow {
                                 let top = p * h * w + 2 * oy * w + 2 * ox
@@ -48,7 +50,7 @@ struct MaxPool2d: Sendable, Hashable {
         dy.values.withUnsafeBufferPointer { gp in
             cache.argmax.withUnsafeBufferPointer { ap in
                 dx.withUnsafeMutableBufferPointer { dp in
-                    parallelLoop(planes, elements: dp.count) { p in
+                    Parallel.forEach(iterations: planes, elements: dp.count) { p in
                         for o in (p * perPlane)..<((p + 1) * perPlane) { dp[Int(ap[o])] += gp[o] }
                     }
                 }

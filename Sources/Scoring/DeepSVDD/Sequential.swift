@@ -68,12 +68,8 @@ struct Sequential: Sendable, Hashable {
 
     private mutating func step(_ index: Int, _ x: Tensor, mode: ForwardMode) -> (Tensor, LayerCache) {
         switch layers[index] {
-        case let .linear(l):
-            return (l.forward(x, weights: weights[weightSlots[index]!]), .input(x))
-        case let .conv2d(l):
-            return (l.forward(x, weights: weights[weightSlots[index]!]), .input(x))
-        case let .convTranspose2d(l):
-            return (l.forward(x, weights: weights[weightSlots[index]!]), .input(x))
+        case .linear, .conv2d, .convTranspose2d:
+            return (layers[index].weighted!.forward(x, weights: weights[weightSlots[index]!]), .input(x))
         case var .batchNorm(l):
             let (y, cache) = l.forward(x, mode: mode)
             if mode == .training { layers[index] = .batchNorm(l) }
@@ -111,22 +107,14 @@ struct Sequential: Sendable, Hashable {
         for index in layers.indices.reversed() {
             guard let upstream = g else { break }
             let wantInput = index > 0 || needsInputGradient
+            if let l = layers[index].weighted, case let .input(x) = caches[index] {
+                let slot = weightSlots[index]!
+                let r = l.backward(upstream, input: x, weights: weights[slot], needsInputGradient: wantInput)
+                gradients[slot] = r.weights
+                g = r.input
+                continue
+            }
             switch (layers[index], caches[index]) {
-            case let (.linear(l), .input(x)):
-                let slot = weightSlots[index]!
-                let r = l.backward(upstream, input: x, weights: weights[slot], needsInputGradient: wantInput)
-                gradients[slot] = r.weights
-                g = r.input
-            case let (.conv2d(l), .input(x)):
-                let slot = weightSlots[index]!
-                let r = l.backward(upstream, input: x, weights: weights[slot], needsInputGradient: wantInput)
-                gradients[slot] = r.weights
-                g = r.input
-            case let (.convTranspose2d(l), .input(x)):
-                let slot = weightSlots[index]!
-                let r = l.backward(upstream, input: x, weights: weights[slot], needsInputGradient: wantInput)
-                gradients[slot] = r.weights
-                g = r.input
             case let (.batchNorm(l), .batchNorm(cache)):
                 g = wantInput ? l.backward(upstream, cache: cache) : nil
             case let (.leakyReLU(l), .output(y)):

@@ -28,17 +28,9 @@ public func auroc(scores: [Double], labels: [Bool]) throws(ThresholdError) -> Do
 public func auroc(_ sweep: ScoreSweep) throws(ThresholdError) -> Double {
     try sweep.requireBothClasses(metric: "auroc")
     var twiceArea = 0
-    var lower: ConfusionCounts?
-    sweep.forEachPoint { point in
-        let c = point.counts
-        if let l = lower {
-            twiceArea += (l.falsePositives - c.falsePositives) * (l.truePositives + c.truePositives)
-        }
-        lower = c
-    }
-    // The strictest score's segment starts at (0, 0), the +∞ threshold.
-    if let top = lower {
-        twiceArea += top.falsePositives * top.truePositives
+    // Each step is a trapezoid: width ΔFP, twice its mean height TP + TP'.
+    sweep.forEachStep { looser, stricter in
+        twiceArea += (looser.falsePositives - stricter.falsePositives) * (looser.truePositives + stricter.truePositives)
     }
     return Double(twiceArea) / (2 * Double(sweep.normalCount) * Double(sweep.anomalousCount))
 }

@@ -25,19 +25,12 @@ public func averagePrecision(scores: [Double], labels: [Bool]) throws(ThresholdE
 /// - Complexity: O(n + m).
 public func averagePrecision(_ sweep: ScoreSweep) throws(ThresholdError) -> Double {
     try sweep.requireBothClasses(metric: "average-precision")
-    // Ascending, a point's recall step is only known once the next (stricter) point
-    // arrives, so each point settles its predecessor's term.
+    // Each step adds the recall ΔTP / P at the looser threshold's precision.
     var weightedSum = 0.0
-    var lower: ConfusionCounts?
-    sweep.forEachPoint { point in
-        let c = point.counts
-        if let l = lower, l.truePositives > c.truePositives {
-            weightedSum += Double(l.truePositives - c.truePositives) * l.precision
+    sweep.forEachStep { looser, stricter in
+        if looser.truePositives > stricter.truePositives {
+            weightedSum += Double(looser.truePositives - stricter.truePositives) * looser.precision
         }
-        lower = c
-    }
-    if let top = lower, top.truePositives > 0 {
-        weightedSum += Double(top.truePositives) * top.precision
     }
     return weightedSum / Double(sweep.anomalousCount)
 }

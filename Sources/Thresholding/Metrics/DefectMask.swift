@@ -13,11 +13,7 @@ public struct DefectMask: Sendable, Hashable {
     /// - Throws: ``PixelMetricError/invalidSize(what:width:height:count:)`` unless both
     ///   sizes are positive and `pixels` holds exactly `width × height` values.
     public init(width: Int, height: Int, pixels: [UInt8]) throws(PixelMetricError) {
-        guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max),
-            pixels.count == width * height
-        else {
-            throw .invalidSize(what: "defect mask", width: width, height: height, count: pixels.count)
-        }
+        try PixelMetricError.requireGrid("defect mask", width: width, height: height, count: pixels.count)
         self.width = width
         self.height = height
         self.pixels = pixels

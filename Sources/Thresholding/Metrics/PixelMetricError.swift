@@ -16,6 +16,16 @@ public enum PixelMetricError: Error, Sendable, Hashable {
     case invalidParameter(name: String, value: Double, expected: String)
 }
 
+extension PixelMetricError {
+    /// Throws ``invalidSize(what:width:height:count:)`` unless both sizes are positive and
+    /// fit 32 bits and `count` is `width × height`: the check every map and mask passes.
+    static func requireGrid(_ what: String, width: Int, height: Int, count: Int) throws(PixelMetricError) {
+        guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max), count == width * height else {
+            throw .invalidSize(what: what, width: width, height: height, count: count)
+        }
+    }
+}
+
 extension PixelMetricError: CustomStringConvertible {
     public var description: String {
         switch self {

@@ -5,7 +5,7 @@
 /// always defined. scikit-learn and torchmetrics append a final point
 /// (recall 0, precision 1) that has no threshold; it is left out here, so the
 /// three arrays have equal length. It adds nothing to average precision.
-public struct PrecisionRecallCurve: Sendable, Hashable {
+public struct PrecisionRecallCurve: SweepCurve, Sendable, Hashable {
     /// TP / (TP + FP) at each threshold.
     public var precision: [Double]
     /// TP / P at each threshold, non-increasing from 1.
@@ -13,25 +13,10 @@ public struct PrecisionRecallCurve: Sendable, Hashable {
     /// The distinct scores, ascending.
     public var thresholds: [Double]
 
-    /// The precision-recall curve of `normal` against `anomalous` scores.
+    /// The precision-recall curve of an existing sweep; ``init(normal:anomalous:)`` and
+    /// ``init(scores:labels:)`` (from ``SweepCurve``) sweep raw scores first.
     ///
-    /// - Throws: ``ThresholdError/unavailable(strategy:reason:)`` (strategy
-    ///   `"pr-curve"`) when a class is empty; ``ThresholdError/nonFiniteScore(set:index:value:)``.
-    /// - Complexity: O(n + m).
-    public init(normal: [Double], anomalous: [Double]) throws(ThresholdError) {
-        try self.init(sweep: ScoreSweep(normal: normal, anomalous: anomalous))
-    }
-
-    /// The precision-recall curve of `scores`, where `labels[i]` is true for an anomaly.
-    ///
-    /// - Throws: as ``init(normal:anomalous:)``, and for mismatched counts.
-    /// - Complexity: O(n).
-    public init(scores: [Double], labels: [Bool]) throws(ThresholdError) {
-        try self.init(sweep: ScoreSweep(scores: scores, labels: labels))
-    }
-
-    /// The precision-recall curve of an existing sweep.
-    ///
+    /// - Throws: ``ThresholdError/unavailable(strategy:reason:)`` (strategy `"pr-curve"`) when a class is empty.
     /// - Complexity: O(n + m).
     public init(sweep: ScoreSweep) throws(ThresholdError) {
         try sweep.requireBothClasses(metric: "pr-curve")

@@ -5,7 +5,7 @@
 /// per distinct score in descending order, ending at (1, 1) at the lowest score.
 /// Unlike scikit-learn's default, collinear points are kept, so every distinct
 /// score appears.
-public struct ROCCurve: Sendable, Hashable {
+public struct ROCCurve: SweepCurve, Sendable, Hashable {
     /// FP / N at each threshold, non-decreasing from 0 to 1.
     public var falsePositiveRates: [Double]
     /// TP / P at each threshold, non-decreasing from 0 to 1.
@@ -13,25 +13,10 @@ public struct ROCCurve: Sendable, Hashable {
     /// +∞, then the distinct scores in descending order.
     public var thresholds: [Double]
 
-    /// The ROC curve of `normal` against `anomalous` scores.
+    /// The ROC curve of an existing sweep; ``init(normal:anomalous:)`` and
+    /// ``init(scores:labels:)`` (from ``SweepCurve``) sweep raw scores first.
     ///
-    /// - Throws: ``ThresholdError/unavailable(strategy:reason:)`` (strategy
-    ///   `"roc-curve"`) when a class is empty; ``ThresholdError/nonFiniteScore(set:index:value:)``.
-    /// - Complexity: O(n + m).
-    public init(normal: [Double], anomalous: [Double]) throws(ThresholdError) {
-        try self.init(sweep: ScoreSweep(normal: normal, anomalous: anomalous))
-    }
-
-    /// The ROC curve of `scores`, where `labels[i]` is true for an anomaly.
-    ///
-    /// - Throws: as ``init(normal:anomalous:)``, and for mismatched counts.
-    /// - Complexity: O(n).
-    public init(scores: [Double], labels: [Bool]) throws(ThresholdError) {
-        try self.init(sweep: ScoreSweep(scores: scores, labels: labels))
-    }
-
-    /// The ROC curve of an existing sweep.
-    ///
+    /// - Throws: ``ThresholdError/unavailable(strategy:reason:)`` (strategy `"roc-curve"`) when a class is empty.
     /// - Complexity: O(n + m).
     public init(sweep: ScoreSweep) throws(ThresholdError) {
         try sweep.requireBothClasses(metric: "roc-curve")
@@ -40,9 +25,8 @@ public struct ROCCurve: Sendable, Hashable {
         var fpr: [Double] = [0]
         var tpr: [Double] = [0]
         var thresholds: [Double] = [.infinity]
-        // The sweep ascends; collect the points in reverse, then flip them in one go.
-        var ascending: [SweepPoint] = []
-        sweep.forEachPoint { ascending.append($0) }
+        // The sweep ascends; the curve runs from the strictest point down.
+        let ascending = sweep.points
         fpr.reserveCapacity(ascending.count + 1)
         tpr.reserveCapacity(ascending.count + 1)
         thresholds.reserveCapacity(ascending.count + 1)

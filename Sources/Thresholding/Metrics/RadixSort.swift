@@ -29,8 +29,8 @@ enum RadixSort {
     /// scatter destinations: with 2¹¹ or 2¹⁶ buckets every write lands on a
     /// different page and TLB misses dominate. On 10⁶ Gaussian scores (2-core
     /// x86 Linux) 8 bits took 13 ms, 16 bits 16–20 ms, 11 bits 20 ms.
-    static let digitBits: UInt64 = 8
-    static let radix = 1 << 8
+    static let digitBits = 8
+    static let radix = 1 << digitBits
     static let passes = 8
     /// Below this many values the fixed cost of clearing and summing eight
     /// histograms outweighs the comparison sort it replaces.
@@ -47,8 +47,9 @@ enum RadixSort {
             small.sort()
             return
         }
-        values.withMemoryRebound(to: UInt64.self) { keys in
-            sortKeys(keys)
+        values.withMemoryRebound(to: UInt64.self) { patterns in
+            // Keys are made in the histogram pass and turned back into bit patterns by the last copy.
+            sortKeys(patterns, lowestBit: 0, digits: passes, encode: key, decode: bits)
         }
     }
 
@@ -67,53 +68,5 @@ enum RadixSort {
     static func bits(_ key: UInt64) -> UInt64 {
         let wasNegativeMask = (key >> 63) &- 1
         return key ^ (wasNegativeMask | 0x8000_0000_0000_0000)
-    }
-
-    /// Sorts bit patterns by numeric value of the doubles they encode.
-    static func sortKeys(_ keys: UnsafeMutableBufferPointer<UInt64>) {
-        let n = keys.count
-        let mask = UInt64(radix - 1)
-        let histograms = UnsafeMutableBufferPointer<Int>.allocate(capacity: passes * radix)
-        histograms.initialize(repeating: 0)
-        defer { histograms.deallocate() }
-        let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
-        defer { scratch.deallocate() }
-
-        // One read pass builds every pass's histogram: the multiset of keys never
-        // changes, so the counts stay valid while the order does.
-        for i in 0..<n {
-            let k = key(keys[i])
-            keys[i] = k
-            for p in 0..<passes {
-                histograms[p &* radix &+ Int(truncatingIfNeeded: (k >> (UInt64(p) &* digitBits)) & mask)] &+= 1
-            }
-        }
-
-        var source = keys
-        var destination = scratch
-        for p in 0..<passes {
-            let shift = UInt64(p) * digitBits
-            let counts = UnsafeMutableBufferPointer(rebasing: histograms[(p * radix)..<((p + 1) * radix)])
-            // A digit every key shares cannot change the order: skip the pass.
-            if counts[Int(truncatingIfNeeded: (source[0] >> shift) & mask)] == n { continue }
-            var offset = 0
-            for d in 0..<radix {
-                let c = counts[d]
-                counts[d] = offset
-                offset &+= c
-            }
-            for i in 0..<n {
-                let k = source[i]
-                let d = Int(truncatingIfNeeded: (k >> shift) & mask)
-                destination[counts[d]] = k
-                counts[d] &+= 1
-            }
-            swap(&source, &destination)
-        }
-
-        // Decode into the caller's buffer, wherever the last pass left the keys.
-        for i in 0..<n {
-            keys[i] = bits(source[i])
-        }
     }
 }

@@ -13,11 +13,7 @@ public struct ScoreMap: Sendable, Hashable {
     /// - Throws: ``PixelMetricError/invalidSize(what:width:height:count:)`` unless both
     ///   sizes are positive and `values` holds exactly `width × height` scores.
     public init(width: Int, height: Int, values: [Float]) throws(PixelMetricError) {
-        guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max),
-            values.count == width * height
-        else {
-            throw .invalidSize(what: "anomaly map", width: width, height: height, count: values.count)
-        }
+        try PixelMetricError.requireGrid("anomaly map", width: width, height: height, count: values.count)
         self.width = width
         self.height = height
         self.values = values

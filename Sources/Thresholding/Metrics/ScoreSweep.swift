@@ -86,6 +86,24 @@ public struct ScoreSweep: Sendable {
         }
     }
 
+    /// Calls `body` with the counts on either side of each step between neighbouring thresholds,
+    /// from the loosest up; the last step runs from the strictest score to +∞, where nothing is flagged.
+    ///
+    /// Areas under curves are sums over these steps: each step's width is what
+    /// the looser threshold adds over the stricter one.
+    /// - Complexity: O(n + m), no allocation.
+    func forEachStep(_ body: (_ looser: ConfusionCounts, _ stricter: ConfusionCounts) -> Void) {
+        var looser: ConfusionCounts?
+        forEachPoint { point in
+            if let looser { body(looser, point.counts) }
+            looser = point.counts
+        }
+        if let looser {
+            body(looser, ConfusionCounts(truePositives: 0, falsePositives: 0,
+                                         trueNegatives: normalCount, falseNegatives: anomalousCount))
+        }
+    }
+
     /// Every point of the sweep, ascending by threshold.
     ///
     /// - Complexity: O(n + m).

@@ -12,11 +12,24 @@ import Randomness
         #expect(throws: DeepSVDDError.degenerateCenter) { try DeepSVDDCenter.fromMean([0, 0, 0], epsilon: 0.1) }
     }
 
-    @Test func linearQuantileMatchesNumPy() {
-        // numpy.quantile([1, 2, 3, 4], 0.9) = 3.7; [5] → 5 at any q.
-        #expect(abs(linearQuantile([4, 1, 3, 2], 0.9) - 3.7) < 1e-12)
-        #expect(linearQuantile([5], 0.3) == 5)
-        #expect(linearQuantile([1, 2, 3], 1) == 3)
+    /// The same hand-worked table as Thresholding's `OrderStatisticsTests` (the two modules cannot share code).
+    static let numpyLinearCases: [(values: [Double], q: Double, expected: Double)] = [
+        ([1, 2, 3, 4, 5], 0, 1), ([1, 2, 3, 4, 5], 0.25, 2), ([1, 2, 3, 4, 5], 0.5, 3),
+        ([1, 2, 3, 4, 5], 0.75, 4), ([1, 2, 3, 4, 5], 0.9, 4.6),  // h = (n − 1)·q = 3.6: 4 + 0.6·1
+        ([1, 2, 3, 4, 5], 1, 5),
+        ([1, 2, 3, 10], 0.5, 2.5),  // h = 1.5: 2 + 0.5·1
+        ([7], 0.3, 7),
+        ([4, 1, 3, 2], 0.9, 3.7),  // sorted 1 2 3 4, h = 2.7: 3 + 0.7·1
+        ([-3, -1, 0, 8], 0.1, -2.4),  // h = 0.3: −3 + 0.3·2
+        ([2, 2, 2, 5], 0.8, 3.2),  // h = 2.4: 2 + 0.4·3
+        ([0, 10], 0.33, 3.3),
+    ]
+
+    @Test func linearQuantileMatchesNumPyOnHandWorkedCases() {
+        for (values, q, expected) in Self.numpyLinearCases {
+            let got = linearQuantile(values, q)
+            #expect(abs(got - expected) <= 1e-12 * max(1, abs(expected)), "\(values) at \(q): \(got)")
+        }
     }
 
     @Test func miniBatchesCoverEverySampleAndNeverLeaveOneAlone() {

@@ -54,6 +54,16 @@ enum DeepSVDDTestSupport {
 
     static func sharedPath(_ relative: String) -> String { sharedRoot.appendingPathComponent(relative).path }
 
+    /// Whether the tests were compiled with optimisation (CI's `swift test -c release`); unoptimised,
+    /// training is about 25 times slower.
+    static var isOptimised: Bool {
+        #if DEBUG
+        return false
+        #else
+        return true
+        #endif
+    }
+
     static var bottleFeaturesAvailable: Bool {
         FileManager.default.fileExists(atPath: sharedPath("features/efficientnet-lite0/bottle/train.npy"))
     }

@@ -15,14 +15,8 @@ struct GEMMDispatchTests {
         (301, 17, 33), (130, 48, 513), (150, 150, 100), (2, 600, 3), (200, 90, 1),
     ]
 
-    enum Kernel: CustomStringConvertible {
-        case avx2
-        case portable
-        var description: String { self == .avx2 ? "AVX2/FMA" : "portable" }
-    }
-
     /// op(A)·op(B) (+ C₀ when `accumulate`) into rows of length ldc = n + 3, whose 3 padding entries must stay untouched.
-    static func product(_ kernel: Kernel, _ a: Matrix<Float>, _ b: Matrix<Float>, transposeA: Bool, transposeB: Bool,
+    static func product(_ kernel: FloatGEMMKernel, _ a: Matrix<Float>, _ b: Matrix<Float>, transposeA: Bool, transposeB: Bool,
                         start: [Float]?, panelFloats: Int = WideFloatGEMM.panelFloats) -> (c: [Float], ldc: Int) {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
@@ -38,7 +32,7 @@ struct GEMMDispatchTests {
                     let opB = transposeB ? StridedOperand(base: pb.baseAddress!, rowStride: 1, columnStride: b.columns)
                         : StridedOperand(base: pb.baseAddress!, rowStride: b.columns, columnStride: 1)
                     switch kernel {
-                    case .avx2:
+                    case .avx2FMA:
                         WideFloatGEMM.run(opA, opB, pc.baseAddress!, m: m, n: n, k: k, ldc: ldc, accumulate: start != nil,
                                           panelFloats: panelFloats)
                     case .portable:
@@ -58,7 +52,7 @@ struct GEMMDispatchTests {
 
     /// Every transpose combination, with and without accumulation: the largest difference to the
     /// Double-accumulated naive product, and whether the row padding stayed NaN.
-    static func check(_ kernel: Kernel, m: Int, n: Int, k: Int, panelFloats: Int = WideFloatGEMM.panelFloats) {
+    static func check(_ kernel: FloatGEMMKernel, m: Int, n: Int, k: Int, panelFloats: Int = WideFloatGEMM.panelFloats) {
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
             let seed = UInt64(m * 1_000_003 + n * 1009 + k)
             let a: Matrix<Float> = TestMatrices.gaussian(ta ? k : m, ta ? m : k, seed: seed)
@@ -89,14 +83,14 @@ struct GEMMDispatchTests {
     @Test("The AVX2/FMA kernel matches the naive product", .enabled(if: CPUFeatures.hasAVX2FMA, "this CPU has no AVX2/FMA"),
           arguments: shapes)
     func avx2KernelMatchesNaiveProduct(m: Int, n: Int, k: Int) {
-        Self.check(.avx2, m: m, n: n, k: k)
+        Self.check(.avx2FMA, m: m, n: n, k: k)
     }
 
     /// A packed-B budget of two or three 16-column strips splits B into several column panels.
     @Test("The AVX2/FMA kernel matches the naive product across column panels",
           .enabled(if: CPUFeatures.hasAVX2FMA, "this CPU has no AVX2/FMA"), arguments: [(40, 100, 300), (31, 77, 600)])
     func avx2KernelMatchesAcrossColumnPanels(m: Int, n: Int, k: Int) {
-        Self.check(.avx2, m: m, n: n, k: k, panelFloats: 2 * 16 * k + 5)
+        Self.check(.avx2FMA, m: m, n: n, k: k, panelFloats: 2 * 16 * k + 5)
     }
 
     @Test("The portable Swift kernel matches the naive product", arguments: shapes)
@@ -107,7 +101,7 @@ struct GEMMDispatchTests {
     @Test func innerDimensionZeroGivesZerosOrKeepsC() {
         let a = Matrix<Float>(rows: 3, columns: 0)
         let b = Matrix<Float>(rows: 0, columns: 2)
-        for kernel in CPUFeatures.hasAVX2FMA ? [Kernel.avx2, .portable] : [.portable] {
+        for kernel in FloatGEMMKernel.allCases where kernel.isAvailable {
             let zeros = Self.compact(Self.product(kernel, a, b, transposeA: false, transposeB: false, start: nil), rows: 3, columns: 2)
             #expect(zeros == [0, 0, 0, 0, 0, 0], "\(kernel)")
             let start: [Float] = [1, 2, 3, 4, 5, 6]
@@ -116,7 +110,7 @@ struct GEMMDispatchTests {
         }
     }
 
-    /// `Float._gemm` runs the kernel `CPUFeatures` names: its bytes equal that kernel's and, where the two
+    /// `Matrix.product` runs the kernel `FloatGEMMKernel.active` names: its bytes equal that kernel's and, where the two
     /// kernels round differently (FMA), differ from the other one's.
     @Test func floatProductsTakeTheKernelTheCPUAllows() {
         let a: Matrix<Float> = TestMatrices.gaussian(37, 300, seed: 5)
@@ -129,8 +123,8 @@ struct GEMMDispatchTests {
             #expect(viaProduct == portableRows)
             return
         }
-        let wideRows = Self.compact(Self.product(.avx2, a, b, transposeA: false, transposeB: false, start: nil), rows: 37, columns: 45)
+        let wideRows = Self.compact(Self.product(.avx2FMA, a, b, transposeA: false, transposeB: false, start: nil), rows: 37, columns: 45)
         #expect(wideRows != portableRows, "the two kernels should round differently somewhere in 37×45 sums of 300")
-        #expect(viaProduct == (CPUFeatures.wideFloatKernel ? wideRows : portableRows))
+        #expect(viaProduct == (FloatGEMMKernel.active == .avx2FMA ? wideRows : portableRows))
     }
 }

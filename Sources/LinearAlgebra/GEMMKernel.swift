@@ -1,12 +1,12 @@
-// The hot loop of every matrix product. Goto/BLIS structure: B is packed into
-// kc×NR column strips and A into MR×kc row strips, so the micro-kernel reads
-// both sequentially from cache while MR×NR accumulators stay in registers.
+// The portable GEMM: every Double product, and Float products on CPUs without AVX2/FMA (other
+// x86-64 CPUs, arm64) or under `THRESHOLDKIT_GEMM=portable`. Float products on AVX2/FMA CPUs go
+// to `WideFloatGEMM` (GEMMWideFloat.swift). Goto/BLIS structure: B is packed into kc×NR column
+// strips and A into MR×kc row strips, so the micro-kernel reads both sequentially from cache
+// while MR×NR accumulators stay in registers.
 //
 // The accumulate step is written `acc += a * b`, never `addProduct`: without
 // FMA in the baseline x86-64 target, `addProduct` lowers to a software fmaf
 // call per lane, which is an order of magnitude slower.
-
-import CKernels
 
 /// A cache-tiled, register-blocked, two-core GEMM for one SIMD vector type.
 enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
@@ -22,10 +22,18 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
     /// Rows of A packed per task: an mc×kc block fits in L2.
     static var mc: Int { 128 }
 
-    /// - Parameter allowWide: use the AVX2/FMA 4×16 kernel where the CPU has it (tests turn it off
-    ///   to check the portable path on the same machine).
+    /// C ← op(A)·op(B) (`accumulate == false`) or C ← C + op(A)·op(B); C is row-major with leading dimension ldc.
+    ///
+    /// - Parameter allowWide: send `Float` products to the AVX2/FMA kernel where the CPU has it
+    ///   (tests pass false to check the portable kernel on the same machine).
+    /// - Complexity: O(m·n·k), over all cores when the product exceeds about 2 MFLOP.
     static func run(_ a: StridedOperand<T>, _ b: StridedOperand<T>, _ c: UnsafeMutablePointer<T>,
                     m: Int, n: Int, k: Int, ldc: Int, accumulate: Bool, allowWide: Bool = true) {
+        if allowWide && usesWideKernel {
+            WideFloatGEMM.run(a.reinterpreted(), b.reinterpreted(), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
+                              m: m, n: n, k: k, ldc: ldc, accumulate: accumulate)
+            return
+        }
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -41,7 +49,6 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
         // A thin C (few column strips) reuses each A element only a few times, so packing A would
         // cost as much as the arithmetic: read it in place when either of its strides is 1.
         let directA = nStrips <= 8 && (a.columnStride == 1 || a.rowStride == 1)
-        let wide = allowWide && usesWideKernel
         let packedB = UnsafeMutablePointer<T>.allocate(capacity: nStrips * nr * kc)
         defer { packedB.deallocate() }
 
@@ -68,18 +75,10 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
                         if !full { packA(a, into: edge, i0: i, mb: m - i, p0: p0, kb: kb) }
                         let strip = full ? a.base + i * a.rowStride + p0 * a.columnStride : UnsafePointer(edge)
                         let (rowStep, kStep) = full ? (a.rowStride, a.columnStride) : (1, mr)
-                        var s = s0
-                        while s < s1 {
+                        for s in s0..<s1 {
                             let j = s * nr
-                            if wide && full && s + 1 < s1 && j + 2 * nr <= n {
-                                wideKernel(kb, strip, rowStep: rowStep, kStep: kStep, bShared + s * nr * kb,
-                                           bShared + (s + 1) * nr * kb, c + i * ldc + j, ldc: ldc, beta: beta)
-                                s += 2
-                                continue
-                            }
                             microKernel(kb, strip, rowStep: rowStep, kStep: kStep, bShared + s * nr * kb,
                                         c + i * ldc + j, ldc: ldc, mValid: min(mr, m - i), nValid: min(nr, n - j), beta: beta)
-                            s += 1
                         }
                     }
                     return
@@ -87,26 +86,13 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
                 let packedA = UnsafeMutablePointer<T>.allocate(capacity: mStrips * mr * kb)
                 defer { packedA.deallocate() }
                 packA(a, into: packedA, i0: i0, mb: mb, p0: p0, kb: kb)
-                var s = s0
-                while s < s1 {
+                for s in s0..<s1 {
                     let j = s * nr
-                    // Two full strips at once through the AVX2/FMA kernel; edge rows and strips stay portable.
-                    let pair = wide && s + 1 < s1 && j + 2 * nr <= n
                     for r in 0..<mStrips {
                         let i = i0 + r * mr
-                        let strip = UnsafePointer(packedA + r * mr * kb)
-                        if pair && i + mr <= m {
-                            wideKernel(kb, strip, rowStep: 1, kStep: mr, bShared + s * nr * kb, bShared + (s + 1) * nr * kb,
-                                       c + i * ldc + j, ldc: ldc, beta: beta)
-                            continue
-                        }
-                        for t in s..<(pair ? s + 2 : s + 1) {
-                            let jt = t * nr
-                            microKernel(kb, strip, rowStep: 1, kStep: mr, bShared + t * nr * kb,
-                                        c + i * ldc + jt, ldc: ldc, mValid: min(mr, m - i), nValid: min(nr, n - jt), beta: beta)
-                        }
+                        microKernel(kb, UnsafePointer(packedA + r * mr * kb), rowStep: 1, kStep: mr, bShared + s * nr * kb,
+                                    c + i * ldc + j, ldc: ldc, mValid: min(mr, m - i), nValid: min(nr, n - j), beta: beta)
                     }
-                    s += pair ? 2 : 1
                 }
             }
             // Thread start-up costs tens of microseconds: small products stay on one core.
@@ -168,9 +154,6 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
     @inline(__always)
     static func microKernel(_ kb: Int, _ a: UnsafePointer<T>, rowStep: Int, kStep: Int, _ b: UnsafePointer<T>,
                             _ c: UnsafeMutablePointer<T>, ldc: Int, mValid: Int, nValid: Int, beta: Bool) {
-        #if DEBUG
-        scalarMicroKernel(kb, a, rowStep: rowStep, kStep: kStep, b, c, ldc: ldc, mValid: mValid, nValid: nValid, beta: beta)
-        #else
         var c0 = V(), c1 = V(), c2 = V(), c3 = V()
         let rawB = UnsafeRawPointer(b)
         let stride = MemoryLayout<V>.stride
@@ -195,22 +178,11 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
                 for j in 0..<nValid { row[j] = beta ? row[j] + tile[r][j] : tile[r][j] }
             }
         }
-        #endif
     }
 
-    /// Whether products of this vector type can use the AVX2/FMA kernel: `Float` in 8-wide
-    /// strips on a CPU that has it, unless `THRESHOLDKIT_GEMM=portable` asks for the Swift kernel.
-    static var usesWideKernel: Bool { T.self == Float.self && nr == 8 && CPUFeatures.wideFloatKernel }
-
-    /// C[0..<4, 0..<16] (+)= A strip · two adjacent packed B strips, in C with AVX2 and FMA.
-    @inline(__always)
-    static func wideKernel(_ kb: Int, _ a: UnsafePointer<T>, rowStep: Int, kStep: Int, _ b0: UnsafePointer<T>,
-                           _ b1: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, ldc: Int, beta: Bool) {
-        tk_sgemm_4x16(kb, UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), rowStep, kStep,
-                      UnsafeRawPointer(b0).assumingMemoryBound(to: Float.self),
-                      UnsafeRawPointer(b1).assumingMemoryBound(to: Float.self),
-                      UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc, beta ? 1 : 0)
-    }
+    /// Whether products of this vector type go to `WideFloatGEMM`: `Float` on a CPU with AVX2 and FMA,
+    /// unless `THRESHOLDKIT_GEMM=portable` asks for the Swift kernel.
+    static var usesWideKernel: Bool { T.self == Float.self && CPUFeatures.wideFloatKernel }
 
     @inline(__always)
     static func store(_ v: V, _ c: UnsafeMutablePointer<T>, _ beta: Bool) {
@@ -220,5 +192,14 @@ enum GEMM<V: SIMD> where V.Scalar: MatrixScalar {
         } else {
             raw.storeBytes(of: v, as: V.self)
         }
+    }
+}
+
+extension StridedOperand {
+    /// The same view with its element type restated; only for a type known to equal `Scalar`.
+    func reinterpreted<Other>() -> StridedOperand<Other> {
+        precondition(MemoryLayout<Other>.stride == MemoryLayout<Scalar>.stride, "element types differ in size")
+        return StridedOperand<Other>(base: UnsafeRawPointer(base).assumingMemoryBound(to: Other.self),
+                                     rowStride: rowStride, columnStride: columnStride)
     }
 }

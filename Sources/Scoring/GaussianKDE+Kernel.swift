@@ -8,6 +8,10 @@ import LinearAlgebra
 // add, plus m·n exponentials. Coordinates are centred on the training mean, so tⱼ stays
 // small (float32 error ~1e-5) for every query near the data; far-out queries, where it
 // would not, are redone in `Double` by `logSumExponentials`.
+//
+// The tⱼ are one matrix product, [zq 1]·[zⱼ; −½‖zⱼ‖²], so they come from the project's GEMM
+// (on AVX2/FMA CPUs its C micro-kernel), block by block into a buffer that stays in L2; the
+// exponentials then run over that buffer.
 
 /// Blocked, vectorised evaluation of Gaussian-kernel sums in whitened coordinates.
 enum KDEKernel {
@@ -16,9 +20,12 @@ enum KDEKernel {
     static let width = Vector.scalarCount
     /// The −½‖z‖² entry of padding points: tⱼ ≈ −1e30 weighs nothing and stays finite in float32.
     static let padding: Float = -1e30
-    /// Queries sharing each load of training coordinates (4 accumulators of 2 SSE registers each).
-    static let queryBlock = 4
-    /// Training points per block: the block's squared distances (4 × 256 floats) stay in L1.
+    /// Queries per task on the GEMM route: four 6-row tiles, few enough that the GEMM reads the points in place.
+    static let queryBlock = 24
+    /// Queries sharing each load of training coordinates on the fused route (4 accumulators of 2 SSE registers each).
+    static let fusedQueryBlock = 4
+    /// Training points per exponential sum: float32 lanes of at most 32 terms, each ≤ 1, then a `Double` total;
+    /// on the fused route the block's squared distances (4 × 256 floats) stay in L1.
     static let pointBlock = 256
     /// Nearest squared distance beyond which a query is redone in `Double`: there zq·zⱼ reaches
     /// hundreds and its float32 rounding ~1e-4 nats.
@@ -66,22 +73,120 @@ enum KDEKernel {
     ///   - queries: whitened queries, row-major count×dimension.
     ///   - points: whitened training points, dimension-major with row length `stride` (a multiple
     ///     of 8), followed by a row of −½‖zⱼ‖² (`padding` for the padding points).
+    ///
+    /// Where the GEMM runs its AVX2/FMA kernel the tⱼ come from it; on the portable kernel the fused
+    /// loop is faster (the same 4×8 register tile, without the round trip of tⱼ through memory).
+    /// Both give the same values up to float32 rounding of tⱼ.
     /// - Complexity: O(count · stride · dimension), over all cores.
     static func sumExponentials(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
         -> (best: [Float], sums: [Double])
     {
+        FloatGEMMKernel.active == .avx2FMA
+            ? sumExponentialsByGEMM(queries: queries, count: m, dimension: d, points: points, stride: stride)
+            : sumExponentialsFused(queries: queries, count: m, dimension: d, points: points, stride: stride)
+    }
+
+    /// `sumExponentials` with tⱼ from the GEMM, queryBlock queries × span points per product.
+    static func sumExponentialsByGEMM(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
+        -> (best: [Float], sums: [Double])
+    {
         var nearest = [Float](repeating: -.infinity, count: m)
         var sums = [Double](repeating: 0, count: m)
+        // [zq 1]: the trailing 1 picks up the −½‖zⱼ‖² row.
+        var extended = [Float](repeating: 1, count: m * (d + 1))
+        for i in 0..<m { for k in 0..<d { extended[i * (d + 1) + k] = queries[i * d + k] } }
+        // Points per product: a multiple of pointBlock, small enough that one product (queryBlock ×
+        // span × (d + 1) multiply-adds) stays below the GEMM's two-core threshold, as the tasks already
+        // use both cores, and its result (queryBlock × span floats, ≤ 192 KiB) stays in L2.
+        let span = max(pointBlock, min(2048, 600_000 / (queryBlock * (d + 1))) / pointBlock * pointBlock)
         let groups = (m + queryBlock - 1) / queryBlock
-        queries.withUnsafeBufferPointer { q in
+        extended.withUnsafeBufferPointer { q in
             points.withUnsafeBufferPointer { p in
                 nearest.withUnsafeMutableBufferPointer { nearestOut in
                     sums.withUnsafeMutableBufferPointer { sumsOut in
                         Parallel.forEach(iterations: groups) { group in
                             let q0 = group * queryBlock
-                            let result = sumGroup(q.baseAddress! + q0 * d, valid: min(queryBlock, m - q0), dimension: d,
+                            let valid = min(queryBlock, m - q0)
+                            let t = UnsafeMutablePointer<Float>.allocate(capacity: queryBlock * span)
+                            defer { t.deallocate() }
+                            var groupNearest = [Float](repeating: -.infinity, count: valid)
+                            var groupSums = [Double](repeating: 0, count: valid)
+                            for j0 in Swift.stride(from: 0, to: stride, by: span) {
+                                let width = min(span, stride - j0)
+                                Float._gemm(StridedOperand(base: q.baseAddress! + q0 * (d + 1), rowStride: d + 1, columnStride: 1),
+                                            StridedOperand(base: p.baseAddress! + j0, rowStride: stride, columnStride: 1),
+                                            into: t, m: valid, n: width, k: d + 1, ldc: span, accumulate: false)
+                                for i in 0..<valid {
+                                    accumulate(UnsafePointer(t + i * span), count: width,
+                                               nearest: &groupNearest[i], sum: &groupSums[i])
+                                }
+                            }
+                            for i in 0..<valid {
+                                nearestOut[q0 + i] = groupNearest[i]
+                                sumsOut[q0 + i] = groupSums[i]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (nearest, sums)
+    }
+
+    /// Folds `count` exponents tⱼ (a multiple of 8) into one query's running maximum and Σ exp(tⱼ − maximum),
+    /// pointBlock at a time.
+    @inline(__always)
+    private static func accumulate(_ t: UnsafePointer<Float>, count: Int, nearest: inout Float, sum: inout Double) {
+        let raw = UnsafeRawPointer(t)
+        let vectorStride = MemoryLayout<Vector>.stride
+        for j0 in Swift.stride(from: 0, to: count, by: pointBlock) {
+            let vectors = min(pointBlock, count - j0) / width
+            let first = j0 * MemoryLayout<Float>.stride
+            var m0 = Vector(repeating: -.infinity), m1 = m0
+            var v = 0
+            while v + 1 < vectors {
+                let a = raw.loadUnaligned(fromByteOffset: first + v * vectorStride, as: Vector.self)
+                let b = raw.loadUnaligned(fromByteOffset: first + (v + 1) * vectorStride, as: Vector.self)
+                m0 = m0.replacing(with: a, where: a .> m0)
+                m1 = m1.replacing(with: b, where: b .> m1)
+                v += 2
+            }
+            if v < vectors {
+                let a = raw.loadUnaligned(fromByteOffset: first + v * vectorStride, as: Vector.self)
+                m0 = m0.replacing(with: a, where: a .> m0)
+            }
+            m0 = m0.replacing(with: m1, where: m1 .> m0)
+            let blockNearest = m0.max()
+            if blockNearest > nearest {
+                // exp(−∞) = 0 on the first block, where the running sum is still 0.
+                sum *= KDEExp.exp(Double(nearest) - Double(blockNearest))
+                nearest = blockNearest
+            }
+            let reference = Vector(repeating: nearest)
+            var s = Vector()
+            for v in 0..<vectors {
+                s += KDEExp.exp(raw.loadUnaligned(fromByteOffset: first + v * vectorStride, as: Vector.self) - reference)
+            }
+            sum += Double(s.sum())
+        }
+    }
+
+    /// `sumExponentials` in one loop: dot products, block maxima and exponentials per group of 4 queries.
+    static func sumExponentialsFused(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
+        -> (best: [Float], sums: [Double])
+    {
+        var nearest = [Float](repeating: -.infinity, count: m)
+        var sums = [Double](repeating: 0, count: m)
+        let groups = (m + fusedQueryBlock - 1) / fusedQueryBlock
+        queries.withUnsafeBufferPointer { q in
+            points.withUnsafeBufferPointer { p in
+                nearest.withUnsafeMutableBufferPointer { nearestOut in
+                    sums.withUnsafeMutableBufferPointer { sumsOut in
+                        Parallel.forEach(iterations: groups) { group in
+                            let q0 = group * fusedQueryBlock
+                            let result = sumGroup(q.baseAddress! + q0 * d, valid: min(fusedQueryBlock, m - q0), dimension: d,
                                                   points: p.baseAddress!, stride: stride)
-                            for i in 0..<min(queryBlock, m - q0) {
+                            for i in 0..<min(fusedQueryBlock, m - q0) {
                                 nearestOut[q0 + i] = result.nearest[i]
                                 sumsOut[q0 + i] = result.sums[i]
                             }
@@ -93,18 +198,18 @@ enum KDEKernel {
         return (nearest, sums)
     }
 
-    /// One group of up to four queries against every training point.
+    /// One group of up to four queries against every training point (fused route).
     @inline(__always)
     private static func sumGroup(_ queries: UnsafePointer<Float>, valid: Int, dimension d: Int,
                                  points: UnsafePointer<Float>, stride: Int) -> (nearest: SIMD4<Float>, sums: SIMD4<Double>)
     {
-        withUnsafeTemporaryAllocation(of: Vector.self, capacity: d * queryBlock + queryBlock * pointBlock / width) { scratch in
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: d * fusedQueryBlock + fusedQueryBlock * pointBlock / width) { scratch in
             let broadcast = scratch.baseAddress!
-            let distances = broadcast + d * queryBlock
+            let distances = broadcast + d * fusedQueryBlock
             // Each query coordinate repeated across a vector, so the inner loop only loads.
             for k in 0..<d {
-                for i in 0..<queryBlock {
-                    broadcast[k * queryBlock + i] = Vector(repeating: i < valid ? queries[i * d + k] : 0)
+                for i in 0..<fusedQueryBlock {
+                    broadcast[k * fusedQueryBlock + i] = Vector(repeating: i < valid ? queries[i * d + k] : 0)
                 }
             }
             var nearest = SIMD4<Float>(repeating: -.infinity)
@@ -127,7 +232,7 @@ enum KDEKernel {
                         a2 += t * b[2]
                         a3 += t * b[3]
                         offset += stride * MemoryLayout<Float>.stride
-                        b += queryBlock
+                        b += fusedQueryBlock
                     }
                     distances[v] = a0
                     distances[vectorsPerBlock + v] = a1
@@ -139,12 +244,12 @@ enum KDEKernel {
                     m3 = m3.replacing(with: a3, where: a3 .> m3)
                 }
                 let blockNearest = SIMD4<Float>(m0.max(), m1.max(), m2.max(), m3.max())
-                for i in 0..<queryBlock where blockNearest[i] > nearest[i] {
+                for i in 0..<fusedQueryBlock where blockNearest[i] > nearest[i] {
                     // exp(−∞) = 0 on the first block, where the running sum is still 0.
                     sums[i] *= KDEExp.exp(Double(nearest[i]) - Double(blockNearest[i]))
                     nearest[i] = blockNearest[i]
                 }
-                for i in 0..<queryBlock {
+                for i in 0..<fusedQueryBlock {
                     let reference = Vector(repeating: nearest[i])
                     var s = Vector()
                     let row = distances + i * vectorsPerBlock

@@ -72,10 +72,17 @@ public struct PerlinAnomalyGenerator: Sendable, Hashable {
         let channels = image.colourChannels
         switch source {
         case .noise:
-            let plane = noise.values.map { $0 * 0.5 + 0.25 }
-            var values: [Float] = []
-            values.reserveCapacity(plane.count * channels)
-            for _ in 0..<channels { values += plane }
+            // Every colour plane is the noise mapped onto [0, 1]: written straight into one buffer.
+            let plane = noise.values.count
+            let values = [Float](unsafeUninitializedCapacity: plane * channels) { buffer, initialised in
+                noise.values.withUnsafeBufferPointer { source in
+                    for i in 0..<plane { buffer[i] = source[i] * 0.5 + 0.25 }
+                }
+                for c in 1..<max(channels, 1) {
+                    (buffer.baseAddress! + c * plane).update(from: buffer.baseAddress!, count: plane)
+                }
+                initialised = plane * channels
+            }
             return PlanarImage(width: image.width, height: image.height, channels: channels, values: values)
         case .textures(let textures):
             let texture = textures[generator.nextInt(below: textures.count)].converted(toChannels: channels)
@@ -113,7 +120,9 @@ public struct PerlinAnomalyGenerator: Sendable, Hashable {
                             let mixed = beta * p[c * plane + pixel] + (1 - beta) * original
                             // Same rounding as PlanarImage.image(bitDepth:): clamp, then nearest level.
                             let clamped = mixed > 0 ? (mixed < 1 ? mixed : 1) : 0
-                            o[base + c] = T(clamped * maximum + 0.5)  // non-negative: truncation rounds half up
+                            // Non-negative and at most T.max + 0.5: truncation rounds half up. Through UInt32,
+                            // as the generic Float → T conversion is an out-of-line call.
+                            o[base + c] = T(truncatingIfNeeded: UInt32(clamped * maximum + 0.5))
                         }
                     }
                 }

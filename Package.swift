@@ -69,6 +69,11 @@ let package = Package(
         .executableTarget(
             name: "ImagingBenchmarks", dependencies: ["TestSupport", "Imaging"], path: "Benchmarks/ImagingBenchmarks"),
         .executableTarget(
+            name: "PatchCoreBenchmarks",
+            dependencies: ["BenchmarkSupport", "TestSupport", "Features", "Scoring", "Imaging", "LinearAlgebra", "Randomness",
+                           "Thresholding", "ArrayFormats"],
+            path: "Benchmarks/PatchCoreBenchmarks"),
+        .executableTarget(
             name: "FeaturesBenchmarks", dependencies: ["TestSupport", "Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 

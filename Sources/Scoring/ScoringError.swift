@@ -16,6 +16,8 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFitted
     /// A configuration value is out of range or unknown.
     case invalidConfiguration(String)
+    /// A stored memory bank has more rows than the settings' cap allows.
+    case bankOverCap(rows: Int, cap: Int)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
             return "training covariance is not positive definite (pivot \(pivot)): features are linearly dependent"
         case .notFitted: return "the scorer has not been fitted"
         case let .invalidConfiguration(reason): return "invalid configuration: \(reason)"
+        case let .bankOverCap(rows, cap): return "the memory bank has \(rows) patches, more than the cap of \(cap)"
         }
     }
 }

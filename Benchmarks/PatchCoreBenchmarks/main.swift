@@ -78,6 +78,75 @@ func decode(_ urls: [URL]) throws -> [Image] {
 
 func value(_ x: Double) -> JSONValue { JSONValue(number: x.isFinite ? x : nil) }
 
+// MARK: network throughput, one image at a time or one per core
+
+if options["mode"] == "network" {
+    do {
+        let extractor = try EfficientNetPatchExtractor(preprocessing: try PatchPreprocessing(size: size))
+        let folder = SharedReference.root.appendingPathComponent("datasets/\(set)/train/good")
+        let images = try decode(Array(listImages(folder).prefix(32)))
+        var t = clock.now
+        let inputs = images.map { try! extractor.preprocessing($0).input }
+        log(String(format: "preprocess %d: %.3f s (one core)", images.count, seconds(since: t)))
+        for round in 0..<2 {
+            t = clock.now
+            for x in inputs { _ = extractor.network.featureMaps(preprocessed: x, layers: extractor.layers) }
+            let serial = seconds(since: t)
+            t = clock.now
+            for pair in stride(from: 0, to: inputs.count, by: 2) {
+                Parallel.forEach(iterations: 2) { i in _ = extractor.network.featureMaps(preprocessed: inputs[pair + i], layers: extractor.layers) }
+            }
+            let paired = seconds(since: t)
+            t = clock.now
+            _ = try extractor.features(of: images)
+            let whole = seconds(since: t)
+            let f = extractor.network.flops(height: size, width: size, through: .stage5)
+            log(String(format: "round %d: network one image at a time %.1f images/s (%.1f GFLOP/s), two at once %.1f images/s; extractor %.1f images/s",
+                       round, Double(inputs.count) / serial, Double(inputs.count) * f / serial / 1e9, Double(inputs.count) / paired,
+                       Double(inputs.count) / whole))
+        }
+    } catch { print("error: \(error)") }
+    exit(0)
+}
+
+// MARK: kNN: the GEMM alone against the whole search, by block size
+
+if options["mode"] == "knn" {
+    var g = SeededGenerator(seed: 1)
+    let (m, q, d) = (6000, 65536, 152)
+    let bank = Matrix(rows: m, columns: d, elements: (0..<(m * d)).map { _ in Float(g.nextGaussian()) })
+    let queries = Matrix(rows: q, columns: d, elements: (0..<(q * d)).map { _ in Float(g.nextGaussian()) })
+    let flop = 2 * Double(m) * Double(q) * Double(d)
+    let search = NearestNeighbors(bank: bank)
+    for block in [256, 512, 1024, 2048] {
+        let c = UnsafeMutablePointer<Float>.allocate(capacity: m * block)
+        var gemm = Double.infinity, whole = Double.infinity
+        for _ in 0..<2 {
+            var t = clock.now
+            bank.elements.withUnsafeBufferPointer { b in
+                queries.elements.withUnsafeBufferPointer { a in
+                    for r0 in stride(from: 0, to: q, by: block) {
+                        Float._gemm(StridedOperand(base: b.baseAddress!, rowStride: d, columnStride: 1),
+                                    StridedOperand(base: a.baseAddress! + r0 * d, rowStride: 1, columnStride: d),
+                                    into: c, m: m, n: min(block, q - r0), k: d, ldc: min(block, q - r0), accumulate: false)
+                    }
+                }
+            }
+            gemm = min(gemm, seconds(since: t))
+            t = clock.now
+            _ = search.nearest(queries, blockRows: block)
+            whole = min(whole, seconds(since: t))
+        }
+        c.deallocate()
+        let t = clock.now
+        _ = search.nearest(queries, blockRows: block, withIndices: true)
+        let indexed = seconds(since: t)
+        log(String(format: "block %4d: GEMM alone %.3f s (%.1f GFLOP/s), search %.3f s (%.1f GFLOP/s), with indices %.3f s",
+                   block, gemm, flop / gemm / 1e9, whole, flop / whole / 1e9, indexed))
+    }
+    exit(0)
+}
+
 // MARK: run
 
 let total = clock.now

@@ -17,8 +17,8 @@ public struct NearestNeighbors: Sendable {
     /// ‖b‖² per bank row, summed in Double and rounded once.
     let norms: [Float]
 
-    /// Rows per block when the caller does not choose: a 10,000-row bank then needs 20 MB for the block.
-    public static let defaultBlockRows = 512
+    /// Rows per block when the caller does not choose: a 10,000-row bank then needs 10 MB for the block, and the pass after each product costs about 4% of it (measured at 6,000 × 152).
+    public static let defaultBlockRows = 256
 
     /// - Complexity: O(bank rows × dimension).
     public init(bank: Matrix<Float>) {

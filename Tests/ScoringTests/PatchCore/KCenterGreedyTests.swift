@@ -55,4 +55,42 @@ struct KCenterGreedyTests {
         _ = KCenterGreedy.select(NearestNeighborsTests.gaussian(100, 3, seed: 1), count: 30, start: 0) { last = ($0, $1) }
         #expect(last == (30, 30))
     }
+
+    /// The textbook algorithm: every point's distance updated for every new centre, same tie rule (lowest row).
+    static func plainSelect(_ points: Matrix<Float>, count: Int, start: Int) -> KCenterGreedy.Selection {
+        let (n, d) = (points.rows, points.columns)
+        var nearest = [Float](repeating: .infinity, count: n)
+        var chosen: [Int] = []
+        var next = start, top: Float = 1
+        while chosen.count < count && top > 0 {
+            let centre = next
+            chosen.append(centre)
+            top = -1
+            points.elements.withUnsafeBufferPointer { x in
+                for r in 0..<n {
+                    nearest[r] = min(nearest[r], KCenterGreedy.squaredDistance(x.baseAddress! + r * d, x.baseAddress! + centre * d, count: d))
+                    if nearest[r] > top { (top, next) = (nearest[r], r) }
+                }
+            }
+        }
+        return KCenterGreedy.Selection(indices: chosen, coveringRadius: Double(top).squareRoot())
+    }
+
+    @Test(arguments: [(300, 3, 300, 0), (2000, 64, 200, 5), (6000, 16, 600, 123), (5000, 2, 700, 4999)])
+    func skippingFarClustersPicksWhatThePlainAlgorithmPicks(n: Int, d: Int, count: Int, start: Int) {
+        var g = SeededGenerator(seed: UInt64(n * d))
+        // Clustered data, where whole clusters are skipped early, plus exact duplicates.
+        let centres = (0..<20).map { _ in (0..<d).map { _ in g.nextGaussian() * 5 } }
+        var elements: [Float] = []
+        for i in 0..<n {
+            if i % 97 == 1 { elements += elements[((i - 1) * d)..<(i * d)]; continue }
+            let c = centres[g.nextInt(below: 20)]
+            elements += c.map { Float($0 + g.nextGaussian()) }
+        }
+        let points = Matrix(rows: n, columns: d, elements: elements)
+        let fast = KCenterGreedy.select(points, count: count, start: start)
+        let plain = Self.plainSelect(points, count: count, start: start)
+        #expect(fast.indices == plain.indices)
+        #expect(fast.coveringRadius == plain.coveringRadius)
+    }
 }

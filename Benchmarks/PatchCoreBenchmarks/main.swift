@@ -65,15 +65,13 @@ func listImages(_ folder: URL) -> [URL] {
 
 /// Decodes files two at a time on both cores.
 func decode(_ urls: [URL]) throws -> [Image] {
-    var images = [Image?](repeating: nil, count: urls.count)
-    var failure: String?
+    var images = [Result<Image, ImagingError>?](repeating: nil, count: urls.count)
     images.withUnsafeMutableBufferPointer { slots in
         Parallel.forEach(iterations: urls.count) { i in
-            do { slots[i] = try ImageFile.read(path: urls[i].path).image } catch { failure = "\(urls[i].path): \(error)" }
+            slots[i] = Result { () throws(ImagingError) in try ImageFile.read(path: urls[i].path).image }
         }
     }
-    if let failure { throw ReferenceUnavailable(reason: failure) }
-    return images.map { $0! }
+    return try images.map { try $0!.get() }
 }
 
 func value(_ x: Double) -> JSONValue { JSONValue(number: x.isFinite ? x : nil) }

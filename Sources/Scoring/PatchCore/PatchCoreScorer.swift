@@ -83,7 +83,8 @@ public struct PatchCoreScorer: Sendable {
     }
 
     /// One anomaly map per sample over its network input (``FeatureBatch/Grid/inputHeight`` ×
-    /// ``FeatureBatch/Grid/inputWidth``; the grid's own size when those are nil).
+    /// ``FeatureBatch/Grid/inputWidth``; the grid's own size when those are nil). A sample without
+    /// patches gets a blank map. All maps are held at once, so score a large set in chunks.
     /// - Throws: as ``score(_:progress:)``.
     /// - Complexity: as ``score(_:progress:)``, plus O(map pixels × blur kernel) per sample.
     public func maps(_ batch: FeatureBatch, progress: (PatchCoreProgress) -> Void = { _ in }) throws(ScoringError) -> [AnomalyMap] {
@@ -153,9 +154,14 @@ public struct PatchCoreScorer: Sendable {
                     Parallel.forEach(iterations: end - start) { offset in
                         let i = start + offset
                         let grid = batch.grids[i]
+                        let (height, width) = (max(0, grid.inputHeight ?? grid.height), max(0, grid.inputWidth ?? grid.width))
+                        // A sample without patches (or without pixels) has nothing to draw: a blank map.
+                        guard grid.count > 0, height > 0, width > 0 else {
+                            slots[i] = AnomalyMap(width: width, height: height, values: [Float](repeating: 0, count: width * height))
+                            return
+                        }
                         slots[i] = renderer.render(UnsafeBufferPointer(rebasing: all[batch.rowRange(of: i)]),
-                                                   gridHeight: grid.height, gridWidth: grid.width,
-                                                   height: grid.inputHeight ?? grid.height, width: grid.inputWidth ?? grid.width)
+                                                   gridHeight: grid.height, gridWidth: grid.width, height: height, width: width)
                     }
                     start = end
                     progress(PatchCoreProgress(stage: .maps, done: end, total: batch.count))

@@ -145,6 +145,17 @@ struct PatchCoreScorerTests {
         #expect(maps.map(\.width) == [1, 1] && maps[1].values == [Float(scores[1])])
     }
 
+    @Test func aSampleWithoutPatchesScoresZeroWithABlankMap() throws {
+        var scorer = PatchCoreScorer(settings: Self.small)
+        try scorer.fit(normal: Self.grids(3, seed: 1))
+        let one = Self.grids(1, seed: 2)
+        let batch = FeatureBatch(rows: one.rows, grids: [FeatureBatch.Grid(height: 0, width: 5, inputHeight: 3, inputWidth: 4), one.grids[0]])
+        let (scores, maps) = try scorer.scoresAndMaps(batch)
+        #expect(scores[0] == 0 && scores[1] > 0)
+        #expect(maps[0] == AnomalyMap(width: 4, height: 3, values: Array(repeating: 0, count: 12)))
+        #expect(maps[1].width == 64)
+    }
+
     @Test func errorsNameWhatIsWrong() throws {
         let fit = Self.grids(3, seed: 1)
         #expect(throws: ScoringError.notFitted) { try PatchCoreScorer().score(fit) }

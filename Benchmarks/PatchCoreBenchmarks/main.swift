@@ -2,7 +2,8 @@
 // of ANCHORS.md ("A patch-level scorer, probed in PyTorch on the same network").
 //
 //   swift run -c release PatchCoreBenchmarks [--set bottle|mtile] [--size 256] [--aspect square|shorter-side]
-//                                            [--crop N] [--layers stage3,stage5] [--numpy-images 64] [--json]
+//                                            [--crop N] [--layers stage3,stage5] [--neighbours 1] [--numpy-images 64] [--json]
+//   swift run -c release PatchCoreBenchmarks --mode network|knn     the network alone; the GEMM alone against the search
 //
 // Fit split: numpy.random.RandomState(42).permutation(n) over train/good (sorted), the first n//5 held out
 // for calibration (not used here), the rest fit the bank. Every test image is scored with its map.
@@ -38,6 +39,7 @@ let aspect = AspectMode(rawValue: options["aspect"] ?? "square") ?? .square
 let crop = options["crop"].flatMap(Int.init)
 let layerNames = (options["layers"] ?? "stage3,stage5").split(separator: ",").map(String.init)
 let numpyImages = Int(options["numpy-images"] ?? "64") ?? 64
+let neighbours = Int(options["neighbours"] ?? "1") ?? 1
 // ANCHORS.md, the PyTorch probe at 256 × 256, square.
 let probe: [String: (image: Double, pixel: Double, seconds: Double)] = ["bottle": (1.000, 0.988, 58), "mtile": (0.876, 0.795, 137)]
 
@@ -188,7 +190,7 @@ do {
                fitFiles.count, held, fitBatch!.rows.rows, d, fitDecode, fitFeatures))
 
     t = clock.now
-    var scorer = PatchCoreScorer(settings: PatchCoreSettings(seed: 0))
+    var scorer = PatchCoreScorer(settings: PatchCoreSettings(reweightingNeighbours: neighbours, seed: 0))
     var stageStart = clock.now, stageTimes: [String: Double] = [:], lastStage = PatchCoreProgress.Stage.pool
     try scorer.fit(normal: fitBatch!) { p in
         if p.stage != lastStage { stageTimes[lastStage.rawValue] = seconds(since: stageStart); stageStart = clock.now; lastStage = p.stage }
@@ -331,6 +333,7 @@ do {
     let report: JSONValue = [
         "set": .string(set), "size": .number(Double(size)), "aspect": .string(aspect.rawValue),
         "crop": crop.map { .number(Double($0)) } ?? .null, "layers": .string(layerNames.joined(separator: "+")),
+        "reweightingNeighbours": .number(Double(neighbours)),
         "fitImages": .number(Double(fitFiles.count)), "calibrationImagesHeldOut": .number(Double(held)),
         "testImages": .number(Double(testFiles.count)), "dimension": .number(Double(d)),
         "fitPatches": .number(Double(model.patchCount)), "poolPatches": .number(Double(model.poolCount)),

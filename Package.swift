@@ -72,6 +72,11 @@ let package = Package(
         .executableTarget(
             name: "ImagingBenchmarks", dependencies: ["BenchmarkSupport", "TestSupport", "Imaging"], path: "Benchmarks/ImagingBenchmarks"),
         .executableTarget(
+            name: "PatchCoreBenchmarks",
+            dependencies: ["BenchmarkSupport", "TestSupport", "Features", "Scoring", "Imaging", "LinearAlgebra", "Randomness",
+                           "Thresholding", "ArrayFormats"],
+            path: "Benchmarks/PatchCoreBenchmarks"),
+        .executableTarget(
             name: "FeaturesBenchmarks", dependencies: ["BenchmarkSupport", "TestSupport", "Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 

@@ -30,9 +30,9 @@ public struct EfficientNetExtractor: FeatureExtractor {
 
     /// Settings `{"size": S}` (256 when absent).
     public init(settings: JSONValue, weightsPath: String?) throws(FeaturesError) {
-        let size = settings["size"]?.intValue ?? 256
+        let size = settings["size"] == nil ? 256 : settings["size"]?.intValue ?? -1  // present but not a whole number: refused below
         guard (32...4096).contains(size) else {
-            throw .invalidSettings(extractor: Self.kind, reason: "size must be a whole number in 32...4096")
+            throw .invalidSetting(name: "\(Self.kind) size", value: "\(settings["size"].map { $0.serialized() } ?? "")", expected: "a whole number in 32...4096")
         }
         try self.init(weightsPath: weightsPath, preprocessing: ImageNetPreprocessing(size: size))
     }

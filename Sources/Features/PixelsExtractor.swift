@@ -20,9 +20,9 @@ public struct PixelsExtractor: FeatureExtractor {
 
     /// Settings `{"size": S}` (32 when absent).
     public init(settings: JSONValue, weightsPath: String?) throws(FeaturesError) {
-        let size = settings["size"]?.intValue ?? 32
+        let size = settings["size"] == nil ? 32 : settings["size"]?.intValue ?? -1  // present but not a whole number: refused below
         guard (1...4096).contains(size) else {
-            throw .invalidSettings(extractor: Self.kind, reason: "size must be a whole number in 1...4096")
+            throw .invalidSetting(name: "\(Self.kind) size", value: "\(settings["size"].map { $0.serialized() } ?? "")", expected: "a whole number in 1...4096")
         }
         self.init(size: size)
     }

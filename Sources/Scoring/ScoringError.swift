@@ -23,6 +23,8 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
     case archive(ArchiveFieldError)
     /// A stored scorer names a kind no registry entry restores.
     case unknownKind(String, known: [String])
+    /// A stored memory bank has more rows than the settings' cap allows.
+    case bankOverCap(rows: Int, cap: Int)
 
     public var description: String {
         switch self {
@@ -40,6 +42,7 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .archive(error): return error.description
         case let .unknownKind(kind, known):
             return "scorer kind \"\(kind)\" is unknown to this build (it restores \(known.joined(separator: ", ")))"
+        case let .bankOverCap(rows, cap): return "the memory bank has \(rows) patches, more than the cap of \(cap)"
         }
     }
 }

@@ -87,7 +87,7 @@ import Testing
         #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels"])) {
             try ExtractorRegistry.standard.make(kind: "resnet", settings: [:])
         }
-        #expect(throws: FeaturesError.invalidSettings(extractor: "pixels", reason: "size must be a whole number in 1...4096")) {
+        #expect(throws: FeaturesError.invalidSetting(name: "pixels size", value: "0", expected: "a whole number in 1...4096")) {
             try ExtractorRegistry.standard.make(kind: "pixels", settings: ["size": 0])
         }
     }

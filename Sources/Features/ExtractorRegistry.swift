@@ -29,6 +29,7 @@ public struct ExtractorRegistry: Sendable {
             ("pixels", "the grey image shrunk to 32×32, 1024-d (no weights)", ["size": 32]),
             ("grey128", "the grey image at 128×128, 16384-d: what svdd-conv reads", ["size": 128]),
         ])
+        .adding(EfficientNetPatchExtractor.self)
 
     /// The registry with `type` and its presets (name, summary, settings) added.
     public func adding<E: FeatureExtractor>(_ type: E.Type, presets: [(String, String, JSONValue)] = []) -> ExtractorRegistry {

@@ -125,10 +125,4 @@ public struct EfficientNetPatchExtractor: Sendable {
         }
         return FeatureBatch(rows: Matrix(rows: rows.count / d, columns: d, elements: rows), grids: grids)
     }
-
-    /// The patch grids of `images`, without progress reports.
-    /// - Complexity: as ``features(of:progress:)``.
-    public func features(of images: [Image]) throws(FeaturesError) -> FeatureBatch {
-        try features(of: images, progress: { _, _ in })
-    }
 }

@@ -11,6 +11,7 @@ public struct ScorerCatalog: Sendable {
         KDEClassifier.descriptor,
         DeepSVDDScorer.mlpDescriptor,
         DeepSVDDScorer.convolutionalDescriptor,
+        PatchCoreScorer.descriptor,
     ])
 
     /// The scorer called `name`, if any.

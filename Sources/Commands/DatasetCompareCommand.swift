@@ -16,7 +16,7 @@ enum DatasetCompareCommand {
                 .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
                 .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
                 .flag("force", help: "Replace an existing non-empty --report folder."),
-            ] + ImageOptions.reading
+            ] + PixelOptions.specs + ImageOptions.reading
     }
 
     static func run(_ args: ParsedArguments, console: Console, datasetPath: String) throws(CommandError) {
@@ -37,6 +37,7 @@ enum DatasetCompareCommand {
             for key in values.givenKeys { job.strategyParameters[key] = values.value(key) }
         }
         job.alpha = job.strategyParameters["alpha"].flatMap { if case .number(let a) = $0 { a } else { nil } } ?? 0.05
+        job.pixelStrategy = try PixelOptions.chosen(args, drawsMaps: job.scorer.drawsMaps, command: "compare").0
         job.unreadable = ImageOptions.unreadable(args)
         job.cache = ImageOptions.cache(args)
         try execute(job, args: args, console: console)
@@ -74,6 +75,7 @@ enum DatasetCompareCommand {
             console.out(ComparisonReport.table(r.comparison))
             console.out("")
             console.out("recommended: \(r.recommended.strategy) — \(r.recommended.reason)")
+            if let pixel = r.pixel { console.out(""); console.out(PixelReport.text(pixel)) }
             if r.calibration == .crossfit { console.out("note: \(r.calibration.guarantee)") }
         }
     }

@@ -39,7 +39,7 @@ enum FitCommand {
             .value("calibration", "split|crossfit|none", help: "Which good samples calibrate the threshold.", default: "split"),
             .value("seed", "S", help: ImageOptions.seed.help, default: "42"),
             .value("blend", "LO,HI", help: "synthetic-*: " + ImageOptions.blend.help, default: "0.5,1.0"),
-        ] + ImageOptions.reading + CommonOptions.output,
+        ] + PixelOptions.specs + ImageOptions.reading + CommonOptions.output,
         positionalName: "MORE_TRAIN")
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
@@ -65,12 +65,15 @@ enum FitCommand {
                 ("train_rows", .number(Double(outcome.sampleCount))), ("fit_rows", .number(Double(outcome.trainingCount))),
                 ("calibration", .string(d.calibration.rawValue)), ("calibration_count", .number(Double(d.calibrationScores.count))),
                 ("guarantee", .string(d.calibration.guarantee)), ("threshold", d.threshold.json),
-            ]).serialized())
+            ] + (d.pixelThreshold.map { [("pixel_threshold", $0.json)] } ?? [])).serialized())
         } else {
             let t = d.threshold
             console.out("fitted \(d.scorerName) on \(outcome.trainingCount) of \(outcome.sampleCount) good samples (\(d.features.summary))")
             console.out("calibration \(d.calibration.rawValue): \(d.calibrationScores.count) scores — \(d.calibration.guarantee)")
             console.out("threshold \(t.strategy) = \(NumberText.exact(t.value))" + (t.targetFPR.map { "   target FPR \(NumberText.exact($0))" } ?? ""))
+            if let p = d.pixelThreshold {
+                console.out("pixel threshold \(p.strategy) = \(NumberText.exact(p.value)) — \(PixelStrategy.named(p.strategy)?.guarantee ?? "")")
+            }
             console.out("wrote \(job.modelPath)")
         }
     }
@@ -127,6 +130,7 @@ enum FitCommand {
             }
             job.calibration = mode
         }
+        (job.pixelStrategy, job.pixelAlpha, job.pixelValue) = try PixelOptions.chosen(args, drawsMaps: scorer.drawsMaps, command: spec.name)
         job.cache = ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         return (job, built.ignored)

@@ -27,6 +27,8 @@ enum PredictCommand {
             .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1) over the batch."),
             .value("threshold", "T", help: "Use the cut-off T for this run instead of the stored threshold (score ≥ T is anomalous)."),
             .value("alpha", "A", help: "Refit the stored strategy at α = A on the detector's stored scores for this run (strategies with an α)."),
+            .value("maps", "DIR", help: "patchcore: write each image's anomaly map (.npy, float32, at the image's size), a heatmap and the pixel mask at the detector's pixel threshold (_heatmap.png, _mask.png), mirroring the input paths below DIR."),
+            .flag("force", help: "Replace map files that already exist under --maps."),
         ] + ImageOptions.reading + CommonOptions.output,
         positionalName: "INPUT")
 
@@ -47,6 +49,8 @@ enum PredictCommand {
         case (false, false): break
         }
         job.weightsPath = args.string("weights")
+        job.mapsDirectory = args.string("maps")
+        job.force = args.flag("force")
         job.cache = ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")

@@ -63,3 +63,11 @@ func validate(_ images: [Image]) throws(FeaturesError) {
         throw .invalidImage(index: i, reason: "has no pixels (\(image.width)×\(image.height))")
     }
 }
+
+/// An extractor whose features lie on the image (patch grids), so a map drawn over its network
+/// input can be carried back onto the image, and a mask of the image onto the map.
+public protocol SpatialFeatureExtractor: FeatureExtractor {
+    /// How a `width` × `height` image becomes the network input (resize, crop).
+    /// - Throws: ``FeaturesError/invalidImage(index:reason:)`` for an image it cannot take.
+    func geometry(width: Int, height: Int) throws(FeaturesError) -> InputGeometry
+}

@@ -22,12 +22,19 @@ public struct FeatureBatch: Sendable, Hashable {
         /// A patch scorer draws its anomaly map at this size.
         public var inputHeight: Int?
         public var inputWidth: Int?
+        /// The size of the image the input was made from (nil when unknown), so a map can be
+        /// carried back onto it.
+        public var sourceHeight: Int?
+        public var sourceWidth: Int?
 
-        public init(height: Int, width: Int, inputHeight: Int? = nil, inputWidth: Int? = nil) {
+        public init(height: Int, width: Int, inputHeight: Int? = nil, inputWidth: Int? = nil,
+                    sourceHeight: Int? = nil, sourceWidth: Int? = nil) {
             self.height = height
             self.width = width
             self.inputHeight = inputHeight
             self.inputWidth = inputWidth
+            self.sourceHeight = sourceHeight
+            self.sourceWidth = sourceWidth
         }
 
         /// A pooled vector's grid.

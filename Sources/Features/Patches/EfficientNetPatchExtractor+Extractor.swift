@@ -30,3 +30,9 @@ extension EfficientNetPatchExtractor: FeatureExtractor {
                       layers: try Self.layers(named: names))
     }
 }
+
+extension EfficientNetPatchExtractor: SpatialFeatureExtractor {
+    public func geometry(width: Int, height: Int) throws(FeaturesError) -> InputGeometry {
+        try preprocessing.geometry(width: width, height: height)
+    }
+}

@@ -79,7 +79,8 @@ public struct EfficientNetPatchExtractor: Sendable {
         guard width >= finest.width, height >= finest.height else {
             throw .invalidImage(index: index, reason: "\(width)×\(height) is smaller than its \(finest.width)×\(finest.height) patch grid")
         }
-        return FeatureBatch.Grid(height: finest.height, width: finest.width, inputHeight: g.inputHeight, inputWidth: g.inputWidth)
+        return FeatureBatch.Grid(height: finest.height, width: finest.width, inputHeight: g.inputHeight, inputWidth: g.inputWidth,
+                                 sourceHeight: height, sourceWidth: width)
     }
 
     /// The patch grids of `images`, stacked: sample i owns `grid.height × grid.width` rows, row `y·width + x`.

@@ -31,6 +31,8 @@ public struct DatasetComparison: Sendable {
     public var cache: FeatureCache? = FeatureCache(directory: FeatureCache.defaultDirectory())
     /// The strategies compared: every one that reads good scores or synthetic anomalies.
     public var strategies: StrategyRegistry = .standard
+    /// The pixel threshold a detector of a map scorer keeps (by default the per-image conformal rule at α).
+    public var pixelStrategy: PixelStrategy = .imageConformal
     /// Strategy parameters given by the caller (δ, level, k, …), applied to every strategy that
     /// declares them; α comes from ``alpha``.
     public var strategyParameters: [String: ParameterValue] = [:]
@@ -44,6 +46,9 @@ public struct DatasetComparison: Sendable {
         public var detector: Detector
         /// A few synthetic anomalies with their masks, for the report's `synthetic/` folder.
         public var syntheticSamples: [(name: String, anomaly: SyntheticAnomaly)]
+        /// For a scorer that draws maps: each test image's map (network-input size) and ground-truth mask on it.
+        public var testMaps: [AnomalyMap] = []
+        public var testMasks: [[UInt8]?] = []
     }
 
     /// The strategies the comparison fits, at `alpha`.
@@ -84,7 +89,34 @@ public struct DatasetComparison: Sendable {
         trainer.generator = generator
         let calibrated = try trainer.calibrate(TrainingSamples(images: train, extractor: extractor), synthetic: true, progress: progress)
         warnings += calibrated.warnings
-        let testScores = try DetectorTraining.score(calibrated.scorer, test.batch, step: "scoring the test images")
+        var testScores: [Double]
+        var testMaps: [AnomalyMap] = [], testMasks: [[UInt8]?] = [], pixel: PixelComparison?
+        if let mapScorer = calibrated.scorer as? any AnomalyMapScorer, let spatial = extractor as? any SpatialFeatureExtractor,
+           let pixels = calibrated.pixels {
+            let scored = try DetectorTraining.scoresAndMaps(mapScorer, test.batch, step: "scoring the test images")
+            testScores = scored.map(\.score)
+            testMaps = scored.map(\.map)
+            let imageOf = Dictionary(dataset.test.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            var missing: [String] = []
+            for (i, path) in test.paths.enumerated() {
+                let grid = test.batch.grids[i], map = testMaps[i]
+                guard let image = imageOf[path], let w = grid.sourceWidth, let h = grid.sourceHeight else { testMasks.append(nil); continue }
+                let mask = try GroundTruthMasks.onMap(image, imageWidth: w, imageHeight: h, mapWidth: map.width, mapHeight: map.height,
+                                                      extractor: spatial, warnings: &warnings)
+                if mask == nil { missing.append(path) }
+                testMasks.append(mask)
+            }
+            if !missing.isEmpty && missing.count == dataset.testAnomalous.count {
+                pixel = .skipped("no ground_truth masks under \(datasetPath)/ground_truth: pixel metrics need them")
+            } else if let first = missing.first {
+                pixel = .skipped("\(missing.count) defect image(s) have no ground-truth mask (the first: \(first)); pixel metrics need one for each")
+            } else {
+                pixel = try PixelComparison.evaluate(maps: testMaps, masks: testMasks.map { $0! }, pixels: pixels, alpha: alpha)
+            }
+            if let reason = pixel?.skipped { warnings.append("pixel metrics skipped: \(reason)") }
+        } else {
+            testScores = try DetectorTraining.score(calibrated.scorer, test.batch, step: "scoring the test images")
+        }
 
         let categoryOf = Dictionary(dataset.test.map { ($0.path, $0.category) }, uniquingKeysWith: { a, _ in a })
         let pValues = calibrated.calibrationScores.isEmpty ? nil : try? ConformalPValues(calibration: calibrated.calibrationScores)
@@ -102,16 +134,19 @@ public struct DatasetComparison: Sendable {
         let goodPValues = scored.filter { !$0.isAnomalous }.compactMap(\.pValue)
         let shift = goodPValues.isEmpty ? nil : try? KolmogorovSmirnov(uniform: goodPValues)
         let recommended = Recommendation.choose(comparison)
-        let result = DatasetComparisonResult(
+        var result = DatasetComparisonResult(
             dataset: datasetPath, scorer: scorer.name, features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: recommended, test: scored,
             calibrationScores: calibrated.calibrationScores, syntheticScores: calibrated.syntheticScores, shift: shift, warnings: warnings)
+        result.pixel = pixel
         let chosen = comparison.entries.first { $0.name == recommended.strategy }?.fitted
             ?? FittedThreshold(strategy: "manual", value: .infinity)
-        let detector = calibrated.detector(threshold: chosen, provenance: [
+        var detector = calibrated.detector(threshold: chosen, provenance: [
             "made_by": "thresholdkit compare --dataset", "dataset": .string(datasetPath), "scorer": .string(scorer.name),
             "seed": .string(String(seed)), "alpha": .number(alpha), "recommended_because": .string(recommended.reason),
         ])
-        return Outcome(result: result, detector: detector, syntheticSamples: calibrated.syntheticSamples)
+        if let pixels = calibrated.pixels { detector.pixelThreshold = try pixels.fit(pixelStrategy, alpha: alpha) }
+        return Outcome(result: result, detector: detector, syntheticSamples: calibrated.syntheticSamples,
+                       testMaps: testMaps, testMasks: testMasks)
     }
 }

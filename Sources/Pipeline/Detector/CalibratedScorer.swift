@@ -15,6 +15,8 @@ public struct CalibratedScorer: Sendable {
     /// The good samples behind the calibration scores, in the same order, and those the final scorer trained on.
     public var calibrationRows: [Int]
     public var trainingRows: [Int]
+    /// Pixel scores from the held-out and synthetic anomaly maps, for a scorer that draws maps.
+    public var pixels: PixelScores?
     /// A few of those synthetic anomalies, for a report.
     public var syntheticSamples: [(name: String, anomaly: SyntheticAnomaly)] = []
     /// What the features are, and the extractor that made them.
@@ -44,6 +46,9 @@ public struct CalibratedScorer: Sendable {
     /// The detector with `threshold`: normalised over every score the strategies could see, so
     /// `fit` and `compare` map scores to [0, 1] alike.
     public func detector(threshold: FittedThreshold, provenance: JSONValue = [:]) -> Detector {
-        Detector(features: source, extractor: extractor, scorer: scorer, threshold: threshold, scores: scores, provenance: provenance)
+        var detector = Detector(features: source, extractor: extractor, scorer: scorer, threshold: threshold, scores: scores,
+                                provenance: provenance)
+        detector.pixelMaxima = pixels?.goodMaxima ?? []
+        return detector
     }
 }

@@ -42,7 +42,7 @@ extension Detector {
         }
         var scorerJSON: [(key: String, value: JSONValue)] = [("kind", .string(type(of: archivable).kind))]
         scorerJSON += record.settings.objectValue ?? []
-        let metadata: JSONValue = [
+        var metadata: JSONValue = [
             "format": .string(Self.fileFormat), "version": .number(Double(Self.fileVersion)),
             "features": Self.json(features),
             "scorer": .object(scorerJSON),
@@ -54,11 +54,16 @@ extension Detector {
                        "synthetic": .number(Double(scores.synthetic.count))],
             "provenance": provenance,
         ]
+        if let pixelThreshold, case var .object(fields) = metadata {
+            fields.append(("pixel", ["threshold": pixelThreshold.json, "maxima": .number(Double(pixelMaxima.count))]))
+            metadata = .object(fields)
+        }
         var sections = [("calibration_scores", NPYArray(calibrationScores))]
         for (name, values) in [("training_scores", scores.training), ("anomalous_scores", scores.anomalous),
                                ("synthetic_scores", scores.synthetic)] where !values.isEmpty {
             sections.append((name, NPYArray(values)))
         }
+        if pixelThreshold != nil && !pixelMaxima.isEmpty { sections.append(("pixel_maxima", NPYArray(pixelMaxima))) }
         sections += record.arrays.map { ("scorer/" + $0.name, $0.array) }
         return TensorArchive(metadata: metadata, sections: sections)
     }

@@ -71,6 +71,13 @@ extension Detector {
                                          anomalous: stored["anomalous"] ?? [], synthetic: stored["synthetic"] ?? [])
             self.init(features: features, scorer: scorer, threshold: threshold, scores: scores, normalization: normalization,
                       provenance: archive.metadata["provenance"] ?? [:])
+            if header.has("pixel") {
+                do throws(ArchiveFieldError) {
+                    pixelThreshold = try FittedThreshold(json: try header.value("pixel", "threshold"))
+                } catch { throw error.within("pixel.threshold") }
+                let count = try header.int("pixel", "maxima", in: 0...Int(Int32.max))
+                pixelMaxima = count == 0 ? [] : try arrays.doubles("pixel_maxima", count: count)
+            }
         } catch {
             throw fail(error.description)
         }

@@ -31,6 +31,10 @@ public struct Detector: Sendable {
     public var normalization: ScoreNormalization
     /// How the detector was made (training input, seed, α, …): recorded and reported, never interpreted.
     public var provenance: JSONValue
+    /// For a scorer that draws anomaly maps: the pixel threshold (a pixel with map value ≥ it is
+    /// flagged) and the held-out good images' largest map values, from which it can be refitted.
+    public var pixelThreshold: FittedThreshold?
+    public var pixelMaxima: [Double] = []
 
     /// A detector; the normalisation spans every score in `scores` unless given.
     public init(features: FeatureSource, extractor: (any FeatureExtractor)? = nil, scorer: any AnomalyScorer,

@@ -71,6 +71,8 @@ public struct DetectorTraining: Sendable {
     ///   and synthetic samples.
     public func calibrate(_ samples: TrainingSamples, synthetic: Bool,
                           progress: @escaping PipelineProgress = { _, _, _ in }) throws(PipelineError) -> CalibratedScorer {
+        // A scorer that draws maps over image features also yields pixel scores for pixel thresholds.
+        let mapScorer = scorer is any AnomalyMapScorer && samples.extractor is any SpatialFeatureExtractor
         let width = samples.features.dimension
         if let anomalous = samples.anomalous, anomalous.dimension != width {
             throw .invalidInput(name: "anomalous samples", value: "\(anomalous.dimension) features each",
@@ -79,6 +81,7 @@ public struct DetectorTraining: Sendable {
         let prototype = scorer
         let name = prototype.name
         let features = samples.features
+        var calibrationMaps: [AnomalyMap] = []
         let calibrated = try plan.run(
             rowCount: samples.count,
             fit: { (rows: [Int]) throws(PipelineError) -> any AnomalyScorer in
@@ -91,7 +94,12 @@ public struct DetectorTraining: Sendable {
                 return s
             },
             score: { (s: any AnomalyScorer, rows: [Int]) throws(PipelineError) -> [Double] in
-                try Self.score(s, features.selecting(rows), step: "scoring the held-out good samples")
+                guard mapScorer, let maps = s as? any AnomalyMapScorer else {
+                    return try Self.score(s, features.selecting(rows), step: "scoring the held-out good samples")
+                }
+                let scored = try Self.scoresAndMaps(maps, features.selecting(rows), step: "scoring the held-out good samples")
+                calibrationMaps += scored.map(\.map)
+                return scored.map(\.score)
             })
         var result = CalibratedScorer(calibrated: calibrated, samples: samples)
         result.warnings += calibrated.scorer.warnings
@@ -111,28 +119,60 @@ public struct DetectorTraining: Sendable {
                 result.warnings.append("synthetic anomalies were made from images the final scorer trained on (calibration \(calibration.rawValue)); their scores are optimistic")
             }
             let made = try SyntheticAnomalySet.make(from: sourceRows.map { paths[$0] }, extractor: extractor, generator: generator,
-                                                    seed: seed, progress: { progress("synthetic anomalies", $0, $1) })
+                                                    seed: seed, keepMasks: mapScorer, progress: { progress("synthetic anomalies", $0, $1) })
             result.syntheticSamples = made.samples
             result.warnings += made.table.skipped.map { "synthetic anomaly skipped \($0.path): \($0.reason)" }
-            if made.table.batch.count > 0 {
+            if made.table.batch.count > 0, mapScorer, let maps = calibrated.scorer as? any AnomalyMapScorer,
+               let spatial = extractor as? any SpatialFeatureExtractor {
+                let scored = try Self.scoresAndMaps(maps, made.table.batch, step: "scoring the synthetic anomalies")
+                result.scores.synthetic = scored.map(\.score)
+                var syntheticMaps: [(map: AnomalyMap, mask: [UInt8])] = []
+                for (s, mask) in zip(scored, made.masks) {
+                    syntheticMaps.append((s.map, try MapGeometry.maskOnMap(mask, extractor: spatial)))
+                }
+                result.pixels = PixelScores(goodMaps: calibrationMaps, syntheticMaps: syntheticMaps, seed: seed)
+            } else if made.table.batch.count > 0 {
                 result.scores.synthetic = try Self.score(calibrated.scorer, made.table.batch, step: "scoring the synthetic anomalies")
             }
+        }
+        if mapScorer && result.pixels == nil && !calibrationMaps.isEmpty {
+            result.pixels = PixelScores(goodMaps: calibrationMaps, syntheticMaps: [], seed: seed)
         }
         return result
     }
 
     /// Calibrates, fits `threshold` on the scores it reads, and assembles the detector.
     /// - Throws: as ``calibrate(_:synthetic:progress:)``, plus the threshold's own error.
-    public func fit(_ samples: TrainingSamples, threshold: any Threshold, provenance: JSONValue = [:],
+    /// - Parameter pixelThreshold: for a scorer that draws maps, the pixel strategy to fit on the
+    ///   held-out maps (by default the per-image conformal rule at `pixelAlpha`).
+    public func fit(_ samples: TrainingSamples, threshold: any Threshold, pixelThreshold: PixelStrategy = .imageConformal,
+                    pixelAlpha: Double = 0.05, pixelValue: Double? = nil, provenance: JSONValue = [:],
                     progress: @escaping PipelineProgress = { _, _, _ in }) throws(PipelineError) -> (detector: Detector, warnings: [String]) {
         try check(sampleCount: samples.count, threshold: threshold, hasImages: samples.imagePaths != nil)
-        let calibrated = try calibrate(samples, synthetic: threshold.reads == .syntheticAnomalies, progress: progress)
+        let needsSynthetic = threshold.reads == .syntheticAnomalies || pixelThreshold.input == .syntheticPixels
+        let calibrated = try calibrate(samples, synthetic: needsSynthetic, progress: progress)
         let fitted = try calibrated.fitThreshold(threshold)
-        let detector = calibrated.detector(threshold: fitted.threshold, provenance: provenance)
+        var detector = calibrated.detector(threshold: fitted.threshold, provenance: provenance)
+        if let pixels = calibrated.pixels {
+            detector.pixelThreshold = try pixels.fit(pixelThreshold, alpha: pixelAlpha, value: pixelValue)
+        }
         return (detector, calibrated.warnings + fitted.warnings)
     }
 
     static func score(_ scorer: any AnomalyScorer, _ batch: FeatureBatch, step: String) throws(PipelineError) -> [Double] {
         do throws(ScoringError) { return try scorer.score(batch) } catch { throw .scoring(error, step: step) }
+    }
+
+    /// Scores and maps in chunks, so a large set holds one chunk's intermediate results at a time.
+    static func scoresAndMaps(_ scorer: any AnomalyMapScorer, _ batch: FeatureBatch, step: String,
+                              chunk: Int = 32) throws(PipelineError) -> [(score: Double, map: AnomalyMap)] {
+        var result: [(score: Double, map: AnomalyMap)] = []
+        result.reserveCapacity(batch.count)
+        for start in stride(from: 0, to: batch.count, by: chunk) {
+            do throws(ScoringError) { result += try scorer.scoresAndMaps(batch.samples(start..<min(batch.count, start + chunk))) } catch {
+                throw .scoring(error, step: step)
+            }
+        }
+        return result
     }
 }

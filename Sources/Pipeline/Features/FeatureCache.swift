@@ -29,12 +29,13 @@ public struct FeatureCache: Sendable {
     /// The cached features for `key`, or nil on a miss (absent or damaged).
     public func load(_ key: String, dimension: Int) -> FeatureBatch? {
         guard let archive = try? TensorArchive.read(path: entryPath(key)),
-              let grid = archive.metadata["grid"]?.arrayValue?.compactMap(\.intValue), grid.count == 4,
+              let grid = archive.metadata["grid"]?.arrayValue?.compactMap(\.intValue), grid.count == 6,
               let rows = archive["rows"], rows.shape.count == 2, rows.shape[1] == dimension,
               rows.shape[0] == grid[0] * grid[1], case .float32(let values) = rows.storage
         else { return nil }
-        let g = FeatureBatch.Grid(height: grid[0], width: grid[1], inputHeight: grid[2] > 0 ? grid[2] : nil,
-                                  inputWidth: grid[3] > 0 ? grid[3] : nil)
+        func known(_ v: Int) -> Int? { v > 0 ? v : nil }
+        let g = FeatureBatch.Grid(height: grid[0], width: grid[1], inputHeight: known(grid[2]), inputWidth: known(grid[3]),
+                                  sourceHeight: known(grid[4]), sourceWidth: known(grid[5]))
         return FeatureBatch(rows: Matrix(rows: rows.shape[0], columns: dimension, elements: values), grids: [g])
     }
 
@@ -44,7 +45,8 @@ public struct FeatureCache: Sendable {
         guard sample.count == 1 else { return "one sample per entry" }
         let g = sample.grids[0]
         let archive = TensorArchive(
-            metadata: ["grid": .array([g.height, g.width, g.inputHeight ?? 0, g.inputWidth ?? 0].map { .number(Double($0)) })],
+            metadata: ["grid": .array([g.height, g.width, g.inputHeight ?? 0, g.inputWidth ?? 0, g.sourceHeight ?? 0, g.sourceWidth ?? 0]
+                .map { .number(Double($0)) })],
             sections: [("rows", NPYArray(rows: sample.rows.rows, columns: sample.dimension, values: sample.rows.elements))])
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -25,6 +25,10 @@ public struct FitJob: Sendable {
     public var blend: ClosedRange<Double> = 0.5...1.0
     public var cache: FeatureCache?
     public var unreadable: UnreadablePolicy = .fail
+    /// For a scorer that draws maps: the pixel threshold, its α (nil: the image threshold's α, else 0.05) and value (pixel-manual).
+    public var pixelStrategy: PixelStrategy = .imageConformal
+    public var pixelAlpha: Double?
+    public var pixelValue: Double?
     /// Recorded in the detector file as is (the command line, …).
     public var provenance: [(key: String, value: JSONValue)] = []
 
@@ -80,7 +84,9 @@ public struct FitJob: Sendable {
             ("made_by", "thresholdkit fit"), ("train", .array(trainInputs.map(JSONValue.string))),
             ("train_rows", .number(Double(samples.count))), ("seed", .string(String(seed))),
         ] + self.provenance)
-        let fitted = try job.fit(samples, threshold: threshold, provenance: provenance, progress: progress)
+        let fitted = try job.fit(samples, threshold: threshold, pixelThreshold: pixelStrategy,
+                                 pixelAlpha: pixelAlpha ?? threshold.targetFPR ?? 0.05, pixelValue: pixelValue,
+                                 provenance: provenance, progress: progress)
         warnings += fitted.warnings
         try fitted.detector.write(to: modelPath)
         let trainingCount = calibration == .split ? samples.count - job.plan.calibrationCount(rowCount: samples.count) : samples.count

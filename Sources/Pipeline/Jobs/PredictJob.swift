@@ -15,6 +15,11 @@ public struct PredictJob: Sendable {
     public var unreadable: UnreadablePolicy = .fail
     /// The scorer kinds the file may hold.
     public var registry = ScorerCatalog.standard.registry
+    /// Where to write each image's anomaly map (`.npy`), heatmap and pixel mask (`.png`), mirroring
+    /// the input's path below the folder given; nil writes none.
+    public var mapsDirectory: String?
+    /// Replace map files that already exist there.
+    public var force = false
     /// Another threshold for this run, without refitting the scorer (nil: the stored one).
     public var threshold: ThresholdOverride?
 
@@ -81,6 +86,9 @@ public struct PredictJob: Sendable {
         }
         switch try InputSet.resolve(inputs) {
         case let .vectors(matrix, origins):
+            if mapsDirectory != nil {
+                throw .invalidSetting(name: "maps", value: inputs[0], expected: "image inputs: anomaly maps are drawn over images, not feature rows")
+            }
             guard matrix.columns == detector.features.dimension else {
                 throw .invalidInput(name: origins.first?.input ?? inputs[0], value: "\(matrix.columns) columns",
                                     expected: "\(detector.features.dimension) columns, the width of the features \(modelPath) was fitted on (\(detector.features.summary))")
@@ -91,6 +99,15 @@ public struct PredictJob: Sendable {
             }, warnings: warnings, thresholdSource: source)
         case let .images(paths):
             detector = try detector.attachingExtractor(weightsPath: weightsPath)
+            if let mapsDirectory {
+                let writer = try MapWriter(directory: mapsDirectory, inputs: inputs, images: paths, force: force)
+                let result = try detector.predictWithMaps(images: paths, fdr: fdr, cache: cache, unreadable: unreadable, progress: progress)
+                for p in result.predictions { try writer.write(p, pixelThreshold: detector.pixelThreshold!.value) }
+                return Outcome(detector: detector,
+                               rows: result.predictions.map { Row(input: $0.path, index: 0, isMatrixRow: false, prediction: $0.prediction) },
+                               warnings: warnings + result.skipped.map { "skipped \($0.path): \($0.reason)" } + result.warnings,
+                               thresholdSource: source)
+            }
             let result = try detector.predict(images: paths, fdr: fdr, cache: cache, unreadable: unreadable, progress: progress)
             return Outcome(detector: detector,
                            rows: zip(result.paths, result.predictions).map { Row(input: $0, index: 0, isMatrixRow: false, prediction: $1) },

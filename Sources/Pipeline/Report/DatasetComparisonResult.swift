@@ -45,6 +45,8 @@ public struct DatasetComparisonResult: Sendable {
     public var shift: KolmogorovSmirnov?
     /// Where the fitted detector was saved, if it was.
     public var detectorPath: String?
+    /// Pixel-level results, for a scorer that draws anomaly maps.
+    public var pixel: PixelComparison?
     public var warnings: [String]
 
     public init(
@@ -86,6 +88,7 @@ public struct DatasetComparisonResult: Sendable {
         guard case .object(var fields) = comparison.json(alpha: alpha) else { return .null }
         fields.append(("calibration", .string(calibration.rawValue)))
         fields.append(("recommended", .object([("strategy", .string(recommended.strategy)), ("reason", .string(recommended.reason))])))
+        if let pixel { fields.append(("pixel", pixel.json())) }
         return .object(fields)
     }
 

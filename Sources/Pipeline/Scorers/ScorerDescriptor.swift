@@ -67,3 +67,8 @@ public struct ScorerDescriptor: Sendable {
         } catch { throw .features(error) }
     }
 }
+
+extension ScorerDescriptor {
+    /// Whether this scorer draws anomaly maps (and so takes pixel thresholds).
+    public var drawsMaps: Bool { (archivedType as any AnomalyScorer.Type) is any AnomalyMapScorer.Type }
+}

@@ -20,6 +20,19 @@ public struct PixelRecall: Sendable, Hashable {
     public var flaggedGoodImages: Int
     /// The fraction of negative pixels that are flagged.
     public var pixelFalsePositiveRate: Double
+    /// Positive (anomalous) pixels, and those flagged.
+    public var anomalousPixels: Int = 0
+    public var flaggedAnomalousPixels: Int = 0
+    /// Negative pixels flagged.
+    public var flaggedNormalPixels: Int = 0
+
+    /// flaggedAnomalousPixels / anomalousPixels; NaN without anomalous pixels.
+    public var pixelTruePositiveRate: Double { rate(flaggedAnomalousPixels, anomalousPixels) }
+    /// The pixel-level F1, 2TP / (2TP + FP + FN); 0 when nothing is flagged or anomalous.
+    public var pixelF1: Double {
+        let denominator = 2 * flaggedAnomalousPixels + flaggedNormalPixels + (anomalousPixels - flaggedAnomalousPixels)
+        return denominator == 0 ? 0 : Double(2 * flaggedAnomalousPixels) / Double(denominator)
+    }
 
     /// detectedImages / anomalousImages; NaN without anomalous images.
     public var imageRecall: Double { rate(detectedImages, anomalousImages) }
@@ -55,9 +68,11 @@ extension PixelMetrics {
         let detectedRegions = regionMaxima.reduce(0) { $0 + (Double($1) >= threshold ? 1 : 0) }
         let weights = regionWeights()
         var overlap = CompensatedSum()
+        var flaggedPositives = 0
         for packed in anomalousKeys.reversed() {
             guard Double(RadixSort.float(fromKey: Self.valueKey(packed))) >= threshold else { break }
             overlap.add(weights[Self.region(packed)])
+            flaggedPositives += 1
         }
         // Negative pixels at or above the threshold: the suffix after the first key that reaches it.
         var lo = 0, hi = normalKeys.count
@@ -70,6 +85,7 @@ extension PixelMetrics {
             regions: regionCount, detectedRegions: detectedRegions,
             meanRegionOverlap: regionCount == 0 ? .nan : Swift.min(overlap.value, 1),
             goodImages: imageCount - anomalousImages, flaggedGoodImages: flaggedGood,
-            pixelFalsePositiveRate: normalKeys.isEmpty ? .nan : Double(normalKeys.count - lo) / Double(normalKeys.count))
+            pixelFalsePositiveRate: normalKeys.isEmpty ? .nan : Double(normalKeys.count - lo) / Double(normalKeys.count),
+            anomalousPixels: anomalousKeys.count, flaggedAnomalousPixels: flaggedPositives, flaggedNormalPixels: normalKeys.count - lo)
     }
 }

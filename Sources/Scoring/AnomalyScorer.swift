@@ -59,7 +59,7 @@ extension VectorScorer {
 /// A scorer that also says where in each sample the anomaly is.
 public protocol AnomalyMapScorer: AnomalyScorer {
     /// Each sample's score and its anomaly map, drawn at the sample grid's input size.
-    func scoresAndMaps(_ samples: FeatureBatch) throws(ScoringError) -> [(score: Double, map: AnomalyMap)]
+    func scoredMaps(_ samples: FeatureBatch) throws(ScoringError) -> [(score: Double, map: AnomalyMap)]
 }
 
 /// A scorer whose score is a negative log-density, so a log-likelihood can be reported beside it.

@@ -169,7 +169,7 @@ public struct DetectorTraining: Sendable {
         var result: [(score: Double, map: AnomalyMap)] = []
         result.reserveCapacity(batch.count)
         for start in stride(from: 0, to: batch.count, by: chunk) {
-            do throws(ScoringError) { result += try scorer.scoresAndMaps(batch.samples(start..<min(batch.count, start + chunk))) } catch {
+            do throws(ScoringError) { result += try scorer.scoredMaps(batch.samples(start..<min(batch.count, start + chunk))) } catch {
                 throw .scoring(error, step: step)
             }
         }

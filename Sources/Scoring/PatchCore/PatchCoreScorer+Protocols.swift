@@ -10,7 +10,7 @@ extension PatchCoreScorer: AnomalyMapScorer, ArchivableScorer {
 
     public func score(_ samples: FeatureBatch) throws(ScoringError) -> [Double] { try score(samples, progress: { _ in }) }
 
-    public func scoresAndMaps(_ samples: FeatureBatch) throws(ScoringError) -> [(score: Double, map: AnomalyMap)] {
+    public func scoredMaps(_ samples: FeatureBatch) throws(ScoringError) -> [(score: Double, map: AnomalyMap)] {
         let result = try scoresAndMaps(samples, progress: { _ in })
         return Array(zip(result.scores, result.maps))
     }

@@ -258,6 +258,32 @@ enum PixelFixtures {
         #expect(good.imageRecall.isNaN && good.regionRecall.isNaN && good.meanRegionOverlap.isNaN)
     }
 
+    @Test func pixelTruePositiveRateAndF1ByHand() throws {
+        // Positives 0.9, 0.2, 0.3; negatives 0.1, 0, 0, 0, 0.4, 0, 0 (as in recallByHand).
+        let maps = [F.map([[0.9, 0.2, 0.1]]), F.map([[0.3, 0.0, 0.0]]), F.map([[0.4, 0.0, 0.0]])]
+        let masks = [F.mask([[1, 1, 0]]), F.mask([[1, 0, 0]]), F.mask([[0, 0, 0]])]
+        let metrics = try PixelMetrics(maps: maps, masks: masks)
+        let r = metrics.recall(at: 0.25)
+        // Flagged: 0.9 and 0.3 (TP 2), 0.4 (FP 1); missed 0.2 (FN 1): TPR 2/3, F1 = 4/(4 + 1 + 1).
+        #expect(r.anomalousPixels == 3 && r.flaggedAnomalousPixels == 2 && r.flaggedNormalPixels == 1)
+        #expect(r.pixelTruePositiveRate == 2.0 / 3)
+        #expect(r.pixelF1 == 4.0 / 6)
+    }
+
+    @Test func bestPixelF1ThresholdByHand() throws {
+        let maps = [F.map([[0.9, 0.2, 0.1]]), F.map([[0.3, 0.0, 0.0]]), F.map([[0.4, 0.0, 0.0]])]
+        let masks = [F.mask([[1, 1, 0]]), F.mask([[1, 0, 0]]), F.mask([[0, 0, 0]])]
+        let best = try PixelMetrics(maps: maps, masks: masks).bestF1Threshold()
+        // t = 0.9: F1 2/4; 0.4: 2/5; 0.3: 4/6; 0.2: 6/7 (TP 3, FP 1); 0.1: 6/8; 0: 6/13. Best 6/7 at 0.2.
+        #expect(best.threshold == Double(Float(0.2)))
+        #expect(best.f1 == 6.0 / 7)
+        // Ties go to the lowest threshold: two equal optima.
+        let tie = try PixelMetrics(maps: [F.map([[1, 0.5, 0.45, 0.4]])], masks: [F.mask([[1, 0, 0, 1]])]).bestF1Threshold()
+        // t = 1: F1 2/3; 0.5: 2/4; 0.45: 2/5; 0.4: 4/6 = 2/3 again: the lower one wins.
+        #expect(tie.threshold == Double(Float(0.4)) && tie.f1 == 2.0 / 3)
+        #expect(throws: PixelMetricError.self) { try PixelMetrics(maps: [maps[2]], masks: [masks[2]]).bestF1Threshold() }
+    }
+
     @Test func edgeCasesAreTypedErrors() throws {
         let map = F.map([[0.1, 0.2]])
         #expect(throws: PixelMetricError.noAnomalousPixels(metric: "AUPRO")) {

@@ -69,6 +69,10 @@ public struct DatasetComparison: Sendable {
         guard !dataset.testGood.isEmpty, !dataset.testAnomalous.isEmpty else {
             throw .invalidInput(name: "dataset", value: datasetPath, expected: "test/good and at least one test/<defect> folder with images")
         }
+        let (scorerValues, trials) = try ConfigurationSelection.choose(
+            scorer, values: self.scorerValues, images: dataset.trainGood, preset: features, weightsPath: weightsPath,
+            calibration: calibration, seed: seed, cache: cache, unreadable: unreadable, progress: progress)
+        let configuration = ConfigurationSelection.summary(trials, key: "size")
         let extractor = try scorer.extractor(preset: features, values: scorerValues, weightsPath: weightsPath)
         let training = DetectorTraining(scorer: try scorer.make(scorerValues, seed: seed, dimension: extractor.dimension),
                                         calibration: calibration, seed: seed)
@@ -135,7 +139,7 @@ public struct DatasetComparison: Sendable {
         let shift = goodPValues.isEmpty ? nil : try? KolmogorovSmirnov(uniform: goodPValues)
         let recommended = Recommendation.choose(comparison)
         var result = DatasetComparisonResult(
-            dataset: datasetPath, scorer: scorer.name, features: extractor.identifier, calibration: calibration, alpha: alpha,
+            dataset: datasetPath, scorer: scorer.name + (configuration.map { " (\($0))" } ?? ""), features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: recommended, test: scored,
             calibrationScores: calibrated.calibrationScores, syntheticScores: calibrated.syntheticScores, shift: shift, warnings: warnings)
         result.pixel = pixel

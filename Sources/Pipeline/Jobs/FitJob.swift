@@ -65,6 +65,13 @@ public struct FitJob: Sendable {
             }
             samples = TrainingSamples(vectors: matrix)
         case let .images(paths):
+            let (values, trials) = try ConfigurationSelection.choose(
+                scorer, values: scorerValues, images: paths, preset: features, weightsPath: weightsPath, calibration: calibration,
+                seed: seed, cache: cache, unreadable: unreadable, progress: progress)
+            var job = self
+            job.scorerValues = values
+            if let summary = ConfigurationSelection.summary(trials, key: "size") { job.provenance.append(("configuration", .string(summary))) }
+            if !trials.isEmpty { return try job.run(progress: progress) }
             let extractor = try scorer.extractor(preset: features, values: scorerValues, weightsPath: weightsPath)
             _ = try scorer.make(scorerValues, seed: seed, dimension: extractor.dimension)  // refuse bad settings before extracting
             try training(dimension: extractor.dimension).check(sampleCount: paths.count, threshold: threshold, hasImages: true)

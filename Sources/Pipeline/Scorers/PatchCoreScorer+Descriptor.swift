@@ -37,5 +37,13 @@ extension PatchCoreScorer {
                                                        crop: v.integer("crop"))
             let layers = try EfficientNetPatchExtractor.layers(named: (v.text("layers") ?? "stage3,stage5").split(separator: ",").map(String.init))
             return try EfficientNetPatchExtractor(weightsPath: weights, preprocessing: preprocessing, layers: layers)
+        },
+        alternatives: { v in
+            guard v.text("size") == "auto" else { return [] }
+            return autoSizes.map { size in var c = v; c.set("size", .text(String(size))); return c }
         })
+
+    /// The sizes `--size auto` chooses among. 256 suits images whose defects are large against the
+    /// image and 384 small defects on large images; the probe measured both ways on held-back sets.
+    public static let autoSizes = [256, 384]
 }

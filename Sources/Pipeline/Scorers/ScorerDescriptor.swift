@@ -22,6 +22,7 @@ public struct ScorerDescriptor: Sendable {
     public var archivedType: any ArchivableScorer.Type
     private let build: @Sendable (ParameterValues, _ seed: UInt64, _ dimension: Int) throws(PipelineError) -> any AnomalyScorer
     private let buildExtractor: (@Sendable (String, ParameterValues, String?) throws(FeaturesError) -> any FeatureExtractor)?
+    private let buildAlternatives: @Sendable (ParameterValues) -> [ParameterValues]
 
     /// - Parameters:
     ///   - make: the unfitted scorer for these values, a seed and the feature dimension.
@@ -30,7 +31,8 @@ public struct ScorerDescriptor: Sendable {
     public init(name: String, summary: String, parameters: [ParameterSpec], defaultFeatures: String = "efficientnet-lite0",
                 acceptedFeatures: [String]? = nil, archivedType: any ArchivableScorer.Type,
                 make: @escaping @Sendable (ParameterValues, UInt64, Int) throws(PipelineError) -> any AnomalyScorer,
-                makeExtractor: (@Sendable (String, ParameterValues, String?) throws(FeaturesError) -> any FeatureExtractor)? = nil) {
+                makeExtractor: (@Sendable (String, ParameterValues, String?) throws(FeaturesError) -> any FeatureExtractor)? = nil,
+                alternatives: @escaping @Sendable (ParameterValues) -> [ParameterValues] = { _ in [] }) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
@@ -39,7 +41,12 @@ public struct ScorerDescriptor: Sendable {
         self.archivedType = archivedType
         self.build = make
         self.buildExtractor = makeExtractor
+        self.buildAlternatives = alternatives
     }
+
+    /// The concrete settings to choose among when `values` leave a choice open (`--size auto`);
+    /// empty when they are already concrete. ``ConfigurationSelection`` picks among them.
+    public func alternatives(_ values: ParameterValues) -> [ParameterValues] { buildAlternatives(values) }
 
     /// Empty values for this scorer's parameters, ready to `set`.
     public var emptyValues: ParameterValues { ParameterValues(parameters) }

@@ -14,7 +14,10 @@ struct DetectorVersion1Tests {
         return try #require(json.arrayValue).map { ($0["score"]!.doubleValue!, $0["label"]!.intValue!, $0["p_value"]?.doubleValue) }
     }
 
-    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
+    /// Scores are float32 sums; the release GEMM kernel (AVX2 FMA or portable SIMD, chosen at run time)
+    /// accumulates in a different order than the build that wrote the fixtures, so agreement is to
+    /// float32 rounding, not to the bit. Labels and p-values must still match exactly.
+    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 2e-6 * max(1, abs(b)) }
 
     @Test func version1KDEDetectorPredictsAsTheReleaseThatWroteIt() throws {
         let detector = try Detector.read(path: Self.fixtures + "/kde-v1.tkd")

@@ -36,18 +36,26 @@ public struct ROCChart: Sendable {
     static let left = 60.0, top = 48.0, plot = 320.0, gap = 70.0, legendWidth = 390.0
     /// Neither colour is among ``ChartPalette/thresholdColors``, so no point can be mistaken for the curve.
     static let curveColor = "#1f77b4", chanceColor = "#aaaaaa"
+    /// How far from a shared operating point its strategies' markers sit, in pixels.
+    static let ringRadius = 9.0
 
-    /// The zoomed square (FPR from, TPR from, side): it holds every finite point with a margin,
-    /// spans at least 0.1 and stays inside the unit square. nil without finite points.
+    /// The zoomed square (FPR from, TPR from, side): it holds every finite point with a margin and
+    /// spans at least 0.1. It may reach past the unit square by ``edgeMargin`` of its side, so that
+    /// points at FPR 0 or TPR 1, where good thresholds sit, are not cut in half by the frame.
+    /// nil without finite points.
     /// - Complexity: O(points).
     public func zoom() -> (fpr: Double, tpr: Double, side: Double)? {
         let finite = points.filter { $0.fpr.isFinite && $0.tpr.isFinite }
         guard let f0 = finite.map(\.fpr).min(), let f1 = finite.map(\.fpr).max(),
               let t0 = finite.map(\.tpr).min(), let t1 = finite.map(\.tpr).max() else { return nil }
         let side = min(1, max(0.1, (f1 - f0) * 1.3 + 0.06, (t1 - t0) * 1.3 + 0.06))
-        func start(_ lo: Double, _ hi: Double) -> Double { min(1 - side, max(0, (lo + hi) / 2 - side / 2)) }
+        let margin = Self.edgeMargin * side
+        func start(_ lo: Double, _ hi: Double) -> Double { min(1 + margin - side, max(-margin, (lo + hi) / 2 - side / 2)) }
         return (start(f0, f1), start(t0, t1), side)
     }
+
+    /// How far, as a share of its side, the zoom may reach past 0 and 1.
+    public static let edgeMargin = 0.06
 
     /// The chart as an SVG document.
     /// - Complexity: O(curve points + operating points²) (the label layout).
@@ -111,11 +119,11 @@ public struct ROCChart: Sendable {
 
     func draw(_ p: Panel, on doc: inout SVGDocument, id: String, labelled: Bool) {
         doc.rect(x: p.x, y: p.y, width: p.size, height: p.size, fill: "#f7f7f7")
-        for t in AxisTicks.nice(p.fpr, p.fpr + p.side, count: 4) {
+        for t in AxisTicks.nice(max(0, p.fpr), min(1, p.fpr + p.side), count: 4) {
             doc.line(x1: p.px(t), y1: p.y, x2: p.px(t), y2: p.y + p.size, stroke: "#e3e3e3")
             doc.text(shortNumber(t), x: p.px(t), y: p.y + p.size + 16, size: 11, anchor: "middle")
         }
-        for t in AxisTicks.nice(p.tpr, p.tpr + p.side, count: 4) {
+        for t in AxisTicks.nice(max(0, p.tpr), min(1, p.tpr + p.side), count: 4) {
             doc.line(x1: p.x, y1: p.py(t), x2: p.x + p.size, y2: p.py(t), stroke: "#e3e3e3")
             doc.text(shortNumber(t), x: p.x - 8, y: p.py(t) + 4, size: 11, anchor: "end")
         }
@@ -126,22 +134,37 @@ public struct ROCChart: Sendable {
         doc.polyline(zip(falsePositiveRates, truePositiveRates).map { (p.px($0), p.py($1)) }, stroke: Self.curveColor)
         doc.endGroup()
         let finite = points.filter { $0.fpr.isFinite && $0.tpr.isFinite }
-        // The emphasised point last, so nothing hides it.
-        for q in finite.sorted(by: { !$0.isEmphasised && $1.isEmphasised }) {
-            doc.beginGroup(data: [("role", "operating-point"), ("panel", id), ("strategy", q.name), ("marker", q.style.marker.rawValue)],
-                           title: "\(q.name): FPR \(String(format: "%.3f", q.fpr)), TPR \(String(format: "%.3f", q.tpr))")
-            doc.marker(q.style.marker, x: p.px(q.fpr), y: p.py(q.tpr), radius: q.isEmphasised ? 7 : 5, color: q.style.color)
-            doc.endGroup()
-        }
-        guard labelled else { return }
-        // One label per distinct operating point, listing every strategy that sits on it.
+        // Strategies on the very same operating point: their markers sit on a small ring around it,
+        // joined to it by short spokes, so every shape stays visible.
         var groups: [(fpr: Double, tpr: Double, members: [Point])] = []
         for q in finite {
             if let g = groups.firstIndex(where: { $0.fpr == q.fpr && $0.tpr == q.tpr }) { groups[g].members.append(q) } else { groups.append((q.fpr, q.tpr, [q])) }
         }
+        var placed: [(point: Point, x: Double, y: Double)] = []
+        for g in groups {
+            let x = p.px(g.fpr), y = p.py(g.tpr), n = g.members.count
+            for (k, q) in g.members.enumerated() {
+                let angle = 2 * Double.pi * Double(k) / Double(n) - Double.pi / 2, ring = n > 1 ? Self.ringRadius : 0
+                placed.append((q, x + ring * cos(angle), y + ring * sin(angle)))
+            }
+            if n > 1 {
+                for m in placed.suffix(n) { doc.line(x1: x, y1: y, x2: m.x, y2: m.y, stroke: "#666", width: 0.7) }
+                doc.circle(cx: x, cy: y, r: 1.5, fill: "#333")
+            }
+        }
+        // The emphasised point last, so nothing hides it.
+        for m in placed.sorted(by: { !$0.point.isEmphasised && $1.point.isEmphasised }) {
+            let q = m.point
+            doc.beginGroup(data: [("role", "operating-point"), ("panel", id), ("strategy", q.name), ("marker", q.style.marker.rawValue)],
+                           title: "\(q.name): FPR \(String(format: "%.3f", q.fpr)), TPR \(String(format: "%.3f", q.tpr))")
+            doc.marker(q.style.marker, x: m.x, y: m.y, radius: q.isEmphasised ? 7 : 5, color: q.style.color)
+            doc.endGroup()
+        }
+        guard labelled else { return }
+        // One label per distinct operating point, listing every strategy that sits on it.
         let size = 10.0
         let texts = groups.map { $0.members.map(\.style.label).joined(separator: ", ") }
-        let markers = finite.map { LabelLayout.Box(x: p.px($0.fpr) - 6, y: p.py($0.tpr) - 6, width: 12, height: 12) }
+        let markers = placed.map { LabelLayout.Box(x: $0.x - 6, y: $0.y - 6, width: 12, height: 12) }
         let corners = LabelLayout.beside(
             anchors: groups.map { (p.px($0.fpr), p.py($0.tpr)) }, sizes: texts.map { (LabelLayout.width($0, size: size), size + 2) },
             obstacles: markers + curveBoxes(p), bounds: LabelLayout.Box(x: p.x, y: p.y, width: p.size, height: p.size))

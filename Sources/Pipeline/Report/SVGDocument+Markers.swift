@@ -38,6 +38,6 @@ extension SVGDocument {
     mutating func text(parts: [(text: String, fill: String)], x: Double, y: Double, size: Double = 12, bold: Bool = false) {
         let spans = parts.map { "<tspan fill=\"\($0.fill)\">\(Self.escape($0.text))</tspan>" }.joined()
         let w = bold ? " font-weight=\"bold\"" : ""
-        appendRaw("<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" font-size=\"\(coordinate(size))\"\(w)>\(spans)</text>")
+        appendRaw("<text x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" font-size=\"\(coordinate(size))\" xml:space=\"preserve\"\(w)>\(spans)</text>")
     }
 }

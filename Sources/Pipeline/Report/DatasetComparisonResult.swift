@@ -87,7 +87,6 @@ public struct DatasetComparisonResult: Sendable {
         self.title = title ?? (dataset as NSString).lastPathComponent
     }
 
-
     /// The p-values of test-good images look non-uniform below this KS p-value.
     public static let shiftLevel = 0.01
 

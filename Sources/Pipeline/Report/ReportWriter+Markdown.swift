@@ -57,7 +57,7 @@ extension ReportWriter {
 
     static func strategies(_ r: DatasetComparisonResult) -> String {
         var md = "## Every strategy\n\n"
-        md += "| strategy | threshold | target FPR | FPR on calibration (95% CI) | test FPR | TPR | F1 | BA | note |\n"
+        md += "| strategy | threshold | target FPR | estimated FPR on calibration (95% CI) | test FPR | TPR | F1 | BA | note |\n"
         md += "|---|---:|---:|---|---:|---:|---:|---:|---|\n"
         for e in r.comparison.entries {
             let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels" : "")
@@ -69,7 +69,7 @@ extension ReportWriter {
         }
         md += "\nTest FPR, TPR, F1 and BA (balanced accuracy) are measured on the test images. Normal-score strategies saw only good images;"
         md += " synthetic ones also saw Perlin anomalies made from the calibration images; oracles used the test labels."
-        md += " The FPR on calibration is the share of the \(r.calibrationScores.count) held-out good images at or above the threshold;"
+        md += " The estimated FPR on calibration is the share of the \(r.calibrationScores.count) held-out good images at or above the threshold;"
         md += " every strategy but the oracles was fitted on those same scores, so for them it is an in-sample figure"
         md += " (conformal meets α there by construction). Thresholds are rounded here; report.json has them in full.\n\n"
         return md

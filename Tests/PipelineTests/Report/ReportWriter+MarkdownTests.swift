@@ -15,7 +15,7 @@ import Thresholding
         let r = try ReportTestData.full()
         let md = ReportWriter.markdown(r, extraFiles: [])
         let table = Self.section(md, "## Every strategy")
-        #expect(table.contains("FPR on calibration (95% CI)"))
+        #expect(table.contains("| estimated FPR on calibration (95% CI) |"))
         for e in r.comparison.entries {
             guard let f = e.fitted else { continue }
             let k = r.calibrationScores.filter { $0 >= f.value }.count

@@ -40,11 +40,34 @@ enum DatasetCompareCommand {
         job.pixelStrategy = try PixelOptions.chosen(args, drawsMaps: job.scorer.drawsMaps, command: "compare").0
         job.unreadable = ImageOptions.unreadable(args)
         job.cache = ImageOptions.cache(args)
-        try execute(job, args: args, console: console)
+        try execute(job, args: args, console: console, commandLine: commandLine(args, spec: CompareCommand.spec))
+    }
+
+    /// The command as it would be typed again, for the report: `thresholdkit`, the subcommand and
+    /// every option given, in the spec's order, shell-quoted. (Rebuilt from the parsed options, so
+    /// it is right when the CLI runs in-process too.)
+    static func commandLine(_ args: ParsedArguments, spec: CommandSpec) -> String {
+        var words = ["thresholdkit", spec.name], seen: Set<String> = []
+        for o in spec.options where seen.insert(o.name).inserted {
+            if o.valueName != nil {
+                for v in args.strings(o.name) { words += ["--\(o.name)", v] }
+            } else if args.flag(o.name) {
+                words.append("--\(o.name)")
+            }
+        }
+        return (words + args.positionals).map(shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || "@%+=:,./-_".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Runs a configured comparison and prints it (table or JSON), writing `--report` if asked.
-    static func execute(_ job: DatasetComparison, args: ParsedArguments, console: Console, title: String? = nil) throws(CommandError) {
+    static func execute(_ job: DatasetComparison, args: ParsedArguments, console: Console, title: String? = nil,
+                        commandLine: String? = nil) throws(CommandError) {
         let quiet = args.flag("quiet")
         let datasetPath = title ?? job.datasetPath
         let stages = StageProgress(console: console, quiet: quiet)
@@ -54,6 +77,9 @@ enum DatasetCompareCommand {
         } catch { stages.finish(); throw .pipeline(error) }
         stages.finish()
         var r = outcome.result
+        r.commandLine = commandLine
+        r.version = ThresholdKitCLI.version
+        if let title { r.title = title }
         if !quiet {
             r.warnings.forEach { console.err("warning: \($0)") }
             ComparisonReport.warnings(r.comparison).forEach { console.err($0) }
@@ -61,7 +87,8 @@ enum DatasetCompareCommand {
         }
         if let dir = args.string("report") {
             do throws(PipelineError) {
-                _ = try ReportWriter.write(r, detector: outcome.detector, samples: outcome.syntheticSamples, to: dir, force: args.flag("force"))
+                _ = try ReportWriter.write(r, detector: outcome.detector, samples: outcome.syntheticSamples, maps: outcome.testMapsByPath,
+                                           to: dir, force: args.flag("force"))
                 r.detectorPath = "detector.tkd"
             } catch { throw .pipeline(error) }
         }

@@ -46,7 +46,8 @@ enum DemoCommand {
             console.out("  features: grey 32×32 pixels · scorer: PCA + Gaussian KDE · calibration: 20% of train/good held out")
             console.out("")
         }
-        try DatasetCompareCommand.execute(job, args: args, console: console, title: "demo")
+        try DatasetCompareCommand.execute(job, args: args, console: console, title: "demo",
+                                          commandLine: DatasetCompareCommand.commandLine(args, spec: spec))
         if !args.flag("json") {
             console.out("")
             console.out("FPR/TPR/F1/BA are measured on the test images. Normal-score strategies saw only good images,")

@@ -42,11 +42,14 @@ import Testing
     @Test func reportKeepsADetectorThatPredicts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tk-demo-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = runCLI(["demo", "--report", dir, "--quiet"])
+        let r = runCLI(["demo", "--quiet", "--report", dir])
         #expect(r.code == 0, "\(r.stderr)")
         let md = try String(contentsOfFile: dir + "/report.md", encoding: .utf8)
         #expect(md.contains("`detector.tkd`"))
         #expect(md.contains("thresholdkit predict --model detector.tkd"))
+        // The command line is rebuilt in the spec's option order, whatever order they were typed in.
+        #expect(md.contains("- command: `thresholdkit demo --report \(dir) --quiet`\n"))
+        #expect(md.contains("- ThresholdKit \(ThresholdKitCLI.version)\n"))
         let report = try JSONValue.parse(String(contentsOfFile: dir + "/report.json", encoding: .utf8))
         #expect(report["detector"]?.stringValue == "detector.tkd")
         let images = try FileManager.default.contentsOfDirectory(atPath: dir + "/synthetic")

@@ -141,7 +141,8 @@ public struct DatasetComparison: Sendable {
         var result = DatasetComparisonResult(
             dataset: datasetPath, scorer: scorer.name + (configuration.map { " (\($0))" } ?? ""), features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: recommended, test: scored,
-            calibrationScores: calibrated.calibrationScores, syntheticScores: calibrated.syntheticScores, shift: shift, warnings: warnings)
+            calibrationScores: calibrated.calibrationScores, syntheticScores: calibrated.syntheticScores, shift: shift, warnings: warnings,
+            seed: seed, date: Date())
         result.pixel = pixel
         let chosen = comparison.entries.first { $0.name == recommended.strategy }?.fitted
             ?? FittedThreshold(strategy: "manual", value: .infinity)

@@ -1,4 +1,5 @@
 import ArrayFormats
+import Foundation
 import Thresholding
 
 /// Everything `compare --dataset` found, ready to print or write as a report.
@@ -48,12 +49,23 @@ public struct DatasetComparisonResult: Sendable {
     /// Pixel-level results, for a scorer that draws anomaly maps.
     public var pixel: PixelComparison?
     public var warnings: [String]
+    /// The seed of the split, the scorer and synthesis; nil when not known.
+    public var seed: UInt64?
+    /// The command that produced the result, as typed or rebuilt from its options.
+    public var commandLine: String?
+    /// The ThresholdKit version that produced it.
+    public var version: String?
+    /// When the comparison ran.
+    public var date: Date?
+    /// The name in the report's titles: the dataset's folder name unless set.
+    public var title: String
 
     public init(
         dataset: String, scorer: String, features: String, calibration: CalibrationMode, alpha: Double,
         comparison: StrategyComparison, recommended: Recommendation, test: [ScoredImage],
         calibrationScores: [Double], syntheticScores: [Double], shift: KolmogorovSmirnov?,
-        detectorPath: String? = nil, warnings: [String] = []
+        detectorPath: String? = nil, warnings: [String] = [],
+        seed: UInt64? = nil, commandLine: String? = nil, version: String? = nil, date: Date? = nil, title: String? = nil
     ) {
         self.dataset = dataset
         self.scorer = scorer
@@ -68,6 +80,11 @@ public struct DatasetComparisonResult: Sendable {
         self.shift = shift
         self.detectorPath = detectorPath
         self.warnings = warnings
+        self.seed = seed
+        self.commandLine = commandLine
+        self.version = version
+        self.date = date
+        self.title = title ?? (dataset as NSString).lastPathComponent
     }
 
     /// The p-values of test-good images look non-uniform below this KS p-value.
@@ -93,8 +110,28 @@ public struct DatasetComparisonResult: Sendable {
     }
 
     /// `json()` plus provenance and diagnostics, for report.json.
+    ///
+    /// Each strategy gains `estimated_fpr` and `estimated_fpr_interval` (its false-alarm rate on the
+    /// calibration scores, 95% Clopper–Pearson), `recommended` gains its `threshold`, and the
+    /// members of ``breakdownJSON(limit:)`` follow the diagnostics.
     public func reportJSON() -> JSONValue {
         guard case .object(var fields) = json() else { return .null }
+        fields = fields.map { field in
+            switch (field.key, field.value) {
+            case ("strategies", .object(let strategies)):
+                return (field.key, .object(strategies.map { name, value in
+                    guard case .object(var members) = value else { return (name, value) }
+                    let estimate = comparison.entries.first { $0.name == name }?.fitted.flatMap { estimatedFPR(threshold: $0.value) }
+                    members.append(("estimated_fpr", JSONValue(number: estimate?.estimate)))
+                    members.append(("estimated_fpr_interval", estimate.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null))
+                    return (name, .object(members))
+                }))
+            case ("recommended", .object(let members)):
+                return (field.key, .object(members + [("threshold", JSONValue(number: recommendedThreshold))]))
+            default:
+                return field
+            }
+        }
         fields.append(("dataset", .string(dataset)))
         fields.append(("scorer", .string(scorer)))
         fields.append(("features", .string(features)))
@@ -113,6 +150,6 @@ public struct DatasetComparisonResult: Sendable {
         fields.append(("strategy_details", .object(details)))
         if let detectorPath { fields.append(("detector", .string(detectorPath))) }
         fields.append(("warnings", .array(warnings.map(JSONValue.string))))
-        return .object(fields)
+        return .object(fields + breakdownJSON())
     }
 }

@@ -18,9 +18,14 @@ enum Heatmap {
         return (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
     }
 
+    /// The map value drawn brightest: twice `centre`, or the map's largest value without a positive centre.
+    static func scale(_ map: AnomalyMap, centre: Double) -> Double {
+        centre > 0 ? 2 * centre : Double(map.values.max() ?? 1)
+    }
+
     /// The map in colour; `centre` (the pixel threshold) lands at the middle of the scale.
     static func image(_ map: AnomalyMap, centre: Double) -> Image {
-        let scale = centre > 0 ? 2 * centre : Double(map.values.max() ?? 1)
+        let scale = scale(map, centre: centre)
         var pixels = [UInt8](repeating: 0, count: map.values.count * 3)
         for (i, v) in map.values.enumerated() {
             let (r, g, b) = colour(scale > 0 ? Double(v) / scale : 0)

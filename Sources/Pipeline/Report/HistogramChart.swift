@@ -1,4 +1,8 @@
-/// Overlaid score histograms with each threshold drawn as a labelled vertical line.
+/// Overlaid score histograms with each threshold drawn as a vertical line, labelled where it sits.
+///
+/// The x-axis can be clipped to a range (see ``focusRange(good:all:thresholds:quantile:)``):
+/// scores beyond it are not dropped but counted in a column at that edge, so a long tail of
+/// obvious anomalies no longer squeezes the good scores and the thresholds into a sliver.
 public struct HistogramChart: Sendable {
     /// One group of scores drawn as translucent bars.
     public struct Series: Sendable {
@@ -12,69 +16,85 @@ public struct HistogramChart: Sendable {
         }
     }
 
+    /// One threshold: a vertical line with its short label above the plot.
+    public struct Line: Sendable {
+        public var name: String
+        public var value: Double
+        public var style: ChartStyle
+        /// Drawn thicker and in bold: the recommended threshold.
+        public var isEmphasised: Bool
+        public init(name: String, value: Double, style: ChartStyle, isEmphasised: Bool = false) {
+            self.name = name
+            self.value = value
+            self.style = style
+            self.isEmphasised = isEmphasised
+        }
+    }
+
     public var title: String
     public var series: [Series]
-    /// Threshold name and value, e.g. ("conformal", 3.2).
-    public var thresholds: [(name: String, value: Double)]
+    public var thresholds: [Line]
     public var bins: Int
+    /// The scores drawn along the x-axis; nil spans every score and threshold.
+    public var range: ClosedRange<Double>?
 
-    public init(title: String, series: [Series], thresholds: [(name: String, value: Double)], bins: Int = 40) {
+    public init(title: String, series: [Series], thresholds: [Line], bins: Int = 40, range: ClosedRange<Double>? = nil) {
         self.title = title
         self.series = series
         self.thresholds = thresholds
-        self.bins = bins
+        self.bins = max(1, bins)
+        self.range = range
+    }
+
+    /// An x range that shows the good scores, every threshold and the start of the anomalous tail.
+    ///
+    /// It spans the good scores up to their `quantile` and every finite threshold, then extends to
+    /// the right by half that span, but no further than the `quantile` of all scores (and never
+    /// short of the largest threshold), with 2% padding on each side. Scores outside fall into the
+    /// chart's underflow and overflow columns, so one huge score cannot squeeze the rest.
+    /// - Parameters:
+    ///   - good: the good scores (test good and calibration).
+    ///   - all: every score drawn.
+    ///   - thresholds: the threshold values; each stays on the axis.
+    ///   - quantile: the share of scores the range must hold, in (0, 1].
+    /// - Returns: nil when there is no finite good score or threshold.
+    /// - Complexity: O(n log n) for the quantiles.
+    public static func focusRange(good: [Double], all: [Double], thresholds: [Double], quantile: Double = 0.99) -> ClosedRange<Double>? {
+        let goodSorted = good.filter(\.isFinite).sorted(), lines = thresholds.filter(\.isFinite)
+        guard !goodSorted.isEmpty || !lines.isEmpty else { return nil }
+        let goodHigh = goodSorted.isEmpty ? nil : upperQuantile(goodSorted, quantile)
+        let lo = (goodSorted.first.map { [$0] } ?? []) + lines
+        let core = (goodHigh.map { [$0] } ?? []) + lines
+        let coreLo = lo.min()!, coreHi = core.max()!
+        let span = coreHi > coreLo ? coreHi - coreLo : max(1, abs(coreLo))
+        var hi = coreHi + span / 2
+        let sorted = all.filter(\.isFinite).sorted()
+        if !sorted.isEmpty { hi = max(coreHi, min(hi, upperQuantile(sorted, quantile))) }
+        let pad = hi > coreLo ? 0.02 * (hi - coreLo) : 1
+        return (coreLo - pad)...(hi + pad)
+    }
+
+    /// The smallest sorted value with at least a `q` share of the values at or below it.
+    static func upperQuantile(_ sorted: [Double], _ q: Double) -> Double {
+        sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
     }
 
     /// The chart as an SVG document. Bars are densities, so groups of different sizes compare.
+    /// - Complexity: O(total scores + thresholds²) (the label layout).
     public func svg() -> String {
-        let w = 900.0, h = 420.0, left = 60.0, right = 180.0, top = 40.0, bottom = 50.0
-        var doc = SVGDocument(width: w, height: h)
-        doc.text(title, x: left, y: 24, size: 16)
         let values = series.flatMap(\.scores).filter(\.isFinite) + thresholds.map(\.value).filter(\.isFinite)
-        guard let lo = values.min(), let hi = values.max() else { return doc.rendered() }
-        let span = hi > lo ? hi - lo : 1
-        let x0 = lo - 0.02 * span, x1 = hi + 0.02 * span
-        let plotW = w - left - right, plotH = h - top - bottom
-        func px(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * plotW }
-        let binWidth = (x1 - x0) / Double(bins)
-        let densities: [[Double]] = series.map { s in
-            var counts = [Double](repeating: 0, count: bins)
-            for v in s.scores where v.isFinite { counts[min(bins - 1, max(0, Int((v - x0) / binWidth)))] += 1 }
-            return counts.map { s.scores.isEmpty ? 0 : $0 / Double(s.scores.count) }
+        guard let x0 = range?.lowerBound ?? values.min().map({ $0 - 0.02 * Self.span(values) }),
+              let x1 = range?.upperBound ?? values.max().map({ $0 + 0.02 * Self.span(values) }), x1 >= x0 else {
+            var doc = SVGDocument(width: 400, height: 60)
+            doc.text(title, x: 20, y: 24, size: 16)
+            doc.text("no scores to draw", x: 20, y: 46, size: 12, fill: "#666")
+            return doc.rendered()
         }
-        let peak = densities.flatMap { $0 }.max() ?? 1
-        doc.line(x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH, stroke: "#444")
-        doc.line(x1: left, y1: top, x2: left, y2: top + plotH, stroke: "#444")
-        for (s, d) in zip(series, densities) {
-            for (i, v) in d.enumerated() where v > 0 {
-                let barH = v / peak * plotH
-                doc.rect(x: px(x0 + Double(i) * binWidth), y: top + plotH - barH, width: plotW / Double(bins), height: barH, fill: s.color, opacity: 0.45)
-            }
-        }
-        for t in 0...4 {
-            let v = x0 + Double(t) / 4 * (x1 - x0)
-            doc.text(shortNumber(v), x: px(v), y: top + plotH + 18, size: 11, anchor: "middle")
-        }
-        doc.text("score", x: left + plotW / 2, y: h - 10, size: 12, anchor: "middle")
-        doc.text("share of group", x: 16, y: top + plotH / 2, size: 12, anchor: "middle", rotate: -90)
-        let palette = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#ff7f0e"]
-        for (i, t) in thresholds.enumerated() where t.value.isFinite {
-            let c = palette[i % palette.count]
-            doc.line(x1: px(t.value), y1: top, x2: px(t.value), y2: top + plotH, stroke: c, width: 1.5, dash: "5,3")
-            doc.text(t.name, x: left + plotW + 12, y: top + 120 + Double(i) * 16, size: 11, fill: c)
-        }
-        for (i, s) in series.enumerated() {
-            doc.rect(x: left + plotW + 12, y: top + Double(i) * 18, width: 12, height: 12, fill: s.color, opacity: 0.6)
-            doc.text("\(s.name) (\(s.scores.count))", x: left + plotW + 30, y: top + 10 + Double(i) * 18, size: 11)
-        }
-        return doc.rendered()
+        return HistogramLayout(chart: self, x0: x0, x1: x1 > x0 ? x1 : x0 + 1).draw()
+    }
+
+    static func span(_ v: [Double]) -> Double {
+        guard let lo = v.min(), let hi = v.max(), hi > lo else { return 1 }
+        return hi - lo
     }
 }
-
-/// Up to 4 significant digits, for axis labels.
-func shortNumber(_ v: Double) -> String {
-    let text = String(format: "%.4g", v)
-    return text == "-0" ? "0" : text
-}
-
-import Foundation

@@ -111,7 +111,9 @@ enum FitCommand {
         guard !inputs.isEmpty else { throw .usage("missing required option --train", command: spec.name) }
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
         let (scorer, values) = try ScorerOptions.chosen(args, command: spec.name)
-        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", command: spec.name)
+        // --max-fpr asks for the recommendation under a false-alarm cap, so it implies that rule.
+        let built = try StrategyOptions.make(args, option: "threshold", fallback: args.string("max-fpr") == nil ? "conformal" : "recommended",
+                                             command: spec.name)
         var job = FitJob(trainInputs: inputs, modelPath: model, scorer: scorer, scorerValues: values, threshold: built.strategy)
         job.anomalousInputs = args.strings("anomalous")
         job.force = args.flag("force")

@@ -80,6 +80,9 @@ enum DatasetCompareCommand {
             console.out(ComparisonReport.table(r.comparison))
             console.out("")
             console.out("recommended: \(r.recommended.strategy) — \(r.recommended.reason)")
+            if let check = r.recommendationCheck {
+                console.out("check on the test labels: balanced-accuracy regret \(NumberText.rate(check.regret)) against the oracle, rank \(check.rank) of \(check.of) good-only strategies")
+            }
             if let pixel = r.pixel { console.out(""); console.out(PixelReport.text(pixel)) }
             if r.calibration == .crossfit { console.out("note: \(r.calibration.guarantee)") }
         }

@@ -140,9 +140,8 @@ public struct DatasetComparison: Sendable {
         let goodPValues = scored.filter { !$0.isAnomalous }.compactMap(\.pValue)
         let shift = goodPValues.isEmpty ? nil : try? KolmogorovSmirnov(uniform: goodPValues)
         for i in comparison.entries.indices { comparison.entries[i].fitted = comparison.entries[i].fitted.map { calibration.adjusting($0) } }
-        let syntheticAUROC = calibrated.syntheticScores.isEmpty || calibrated.calibrationScores.isEmpty ? nil
-            : try? auroc(normal: calibrated.calibrationScores, anomalous: calibrated.syntheticScores)
-        let recommended = Recommendation.choose(comparison, syntheticAUROC: syntheticAUROC, objective: objective)
+        let recommended = Recommendation.choose(comparison, calibration: calibrated.calibrationScores,
+                                                synthetic: calibrated.syntheticScores, objective: objective)
         var result = DatasetComparisonResult(
             dataset: datasetPath, scorer: scorer.name + (configuration.map { " (\($0))" } ?? ""), features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: recommended, test: scored,

@@ -52,9 +52,7 @@ public struct RecommendedThreshold: Threshold {
             throw .tooFewScores(strategy: name, needed: 1, got: 0, reason: "it compares thresholds on held-out good scores")
         }
         let fitted = candidates.compactMap { try? $0.fitWithExpectation(normal: normal, anomalous: synthetic) }
-        let separation = synthetic.isEmpty ? nil : try auroc(normal: normal, anomalous: synthetic)
-        let choice = ThresholdRecommendation.choose(fitted, calibrationCount: normal.count, syntheticAUROC: separation,
-                                                    objective: objective)
+        let choice = ThresholdRecommendation.choose(fitted, calibration: normal, synthetic: synthetic, objective: objective)
         guard var chosen = fitted.first(where: { $0.strategy == choice.strategy }) else {
             throw .tooFewScores(strategy: name, needed: 1, got: normal.count, reason: "no candidate threshold could be fitted: \(choice.reason)")
         }

@@ -2,22 +2,28 @@ import Foundation
 
 /// Picks the unsupervised threshold to recommend, with a one-line reason.
 ///
-/// The procedure uses only what an unsupervised user has: every good-only strategy's
-/// cross-fitted false-alarm rate on held-out good scores (with its 95% Clopper–Pearson
-/// interval) and its detection rate on synthetic anomalies (``ThresholdExpectation``).
+/// The procedure uses only what an unsupervised user has: held-out good scores and the
+/// scores of synthetic anomalies made from good images. Every good-only strategy comes with
+/// its cross-fitted false-alarm rate and 95% interval (``ThresholdExpectation``).
 /// 1. **Trust.** The synthetic estimates count only when the scorer separates synthetic
 ///    anomalies from held-out good images (AUROC ≥ ``minimumSyntheticAUROC``); below that
-///    the TPR estimates are noise, and the recommendation falls back to `conformal`,
-///    whose false-alarm bound holds for any scores.
+///    they are noise, and the recommendation falls back to `conformal`, whose false-alarm
+///    bound holds for any scores.
 /// 2. **Guard rail.** A threshold whose estimated FPR exceeds ``maximumEstimatedFPR`` is never
 ///    recommended, whatever its estimated balanced accuracy.
-/// 3. **Objective.** By default the highest estimated balanced accuracy; with
-///    ``RecommendationObjective/maximumFPR(_:)`` the highest estimated TPR among thresholds
-///    whose FPR interval's upper end is at most F. Ties go to a threshold with a proved
-///    bound, then to the lower FPR, then to the earlier strategy in the registry.
+/// 3. **Subtler fakes.** Real defects are usually subtler than Perlin fakes, so a detection
+///    rate measured on the fakes alone favours cut-offs that are too high. The TPR estimate
+///    pools the fakes at full strength and shrunk towards the good scores' median by the
+///    factors in ``strengths`` (a score-space stand-in for weaker blends).
+/// 4. **Objective.** By default the highest estimated balanced accuracy; with
+///    ``RecommendationObjective/maximumFPR(_:)`` the highest pooled TPR among thresholds
+///    whose FPR interval's upper end is at most F.
+/// 5. **Ties.** With a wide gap between good scores and fakes many cut-offs tie; the middle
+///    one (the lower median of the tied cut-offs) keeps the largest margin on both sides.
 ///
-/// The constants were checked leave-one-set-out on the README's validation table (bottle,
-/// magnetic tile, the demo set and synthetic score benchmarks, with kde, svdd and patchcore).
+/// The constants are validated leave-one-set-out in the README's table (bottle, magnetic
+/// tile, the demo set and score-level benchmarks, with kde, svdd and patchcore):
+/// `swift run -c release RecommendationValidation`.
 public struct ThresholdRecommendation: Sendable, Hashable {
     /// The key of the chosen strategy.
     public var strategy: String
@@ -33,12 +39,26 @@ public struct ThresholdRecommendation: Sendable, Hashable {
     public static let minimumSyntheticAUROC = 0.75
     /// No recommended threshold may flag more than this share of held-out good images (estimate).
     public static let maximumEstimatedFPR = 0.25
+    /// The fake strengths the TPR estimate pools: 1 is the fakes as scored; s < 1 moves each
+    /// fake score to median(good) + s · (score − median(good)).
+    public static let strengths = [1.0, 0.75, 0.5]
+
+    /// The rule's settings; the defaults are the documented constants above.
+    public struct Settings: Sendable, Hashable {
+        public var fprCap = ThresholdRecommendation.maximumEstimatedFPR
+        public var minimumAUROC = ThresholdRecommendation.minimumSyntheticAUROC
+        public var strengths = ThresholdRecommendation.strengths
+        public init() {}
+    }
 
     /// One candidate and its estimates.
     struct Candidate {
-        var name: String
+        var fitted: FittedThreshold
         var expectation: ThresholdExpectation
-        var order: Int
+        /// The detection rate pooled over fake strengths, or nil without fakes.
+        var pooledTPR: Double?
+        var name: String { fitted.strategy }
+        var estimatedBA: Double? { pooledTPR.map { (1 - expectation.expectedFPR + $0) / 2 } }
     }
 
     /// The recommendation among `fitted`, good-only thresholds carrying their expectations
@@ -46,55 +66,67 @@ public struct ThresholdRecommendation: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - fitted: the candidates; manual ones and any without an expectation are skipped.
-    ///   - calibrationCount: how many held-out good scores the estimates used, for the reason.
-    ///   - syntheticAUROC: how well the scorer separates synthetic anomalies from held-out
-    ///     good images; nil without synthetic anomalies.
+    ///   - calibration: the held-out good scores the candidates were fitted on.
+    ///   - synthetic: the synthetic anomalies' scores; may be empty.
     ///   - objective: what to maximise.
-    /// - Complexity: O(s) for s candidates.
-    public static func choose(_ fitted: [FittedThreshold], calibrationCount: Int, syntheticAUROC: Double?,
-                              objective: RecommendationObjective = .balancedAccuracy) -> ThresholdRecommendation {
-        let candidates = fitted.enumerated().compactMap { i, f -> Candidate? in
+    ///   - settings: the guard rails and strengths; the validation benchmark varies them.
+    /// - Complexity: O(s · m) for s candidates and m synthetic scores, plus O(n log n) for the median.
+    public static func choose(_ fitted: [FittedThreshold], calibration: [Double], synthetic: [Double],
+                              objective: RecommendationObjective = .balancedAccuracy,
+                              settings: Settings = Settings()) -> ThresholdRecommendation {
+        let sorted = calibration.sorted()
+        let median = sorted.isEmpty ? 0 : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
+        let candidates = fitted.compactMap { f -> Candidate? in
             guard let x = f.expectation, f.strategy != "manual", x.anomalySource == "synthetic anomalies" else { return nil }
-            return Candidate(name: f.strategy, expectation: x, order: i)
+            var pooled: Double?
+            if let fullStrength = x.estimatedTPR, !synthetic.isEmpty {
+                let rates = settings.strengths.map { s in
+                    s == 1 ? fullStrength : Double(synthetic.count { median + s * ($0 - median) >= f.value }) / Double(synthetic.count)
+                }
+                pooled = rates.reduce(0, +) / Double(max(1, rates.count))
+            }
+            return Candidate(fitted: f, expectation: x, pooledTPR: pooled)
         }
         let conformal = candidates.first { $0.name == "conformal" }
         func fallback(_ why: String) -> ThresholdRecommendation {
             if let c = conformal {
                 return .init(strategy: c.name, reason: "\(why), so the distribution-free false-alarm bound is the safer choice: \(c.expectation.guarantee.text)")
             }
-            let safest = candidates.min { ($0.expectation.falseAlarms.upper, $0.order) < ($1.expectation.falseAlarms.upper, $1.order) }
+            let safest = candidates.min { $0.expectation.falseAlarms.upper < $1.expectation.falseAlarms.upper }
             return .init(strategy: safest?.name ?? "mad",
                          reason: "\(why), and conformal cannot be fitted at this α; the lowest estimated false-alarm rate instead")
         }
-        guard let auroc = syntheticAUROC, candidates.contains(where: { $0.expectation.detections != nil }) else {
+        guard !synthetic.isEmpty, !calibration.isEmpty, candidates.contains(where: { $0.pooledTPR != nil }) else {
             return fallback("no synthetic anomalies to estimate detection rates")
         }
-        guard auroc >= minimumSyntheticAUROC else {
-            return fallback("synthetic anomalies barely separate from held-out good images (AUROC \(short(auroc)) < \(short(minimumSyntheticAUROC))), so detection-rate estimates cannot be trusted")
+        let separation = (try? auroc(normal: calibration, anomalous: synthetic)) ?? 0.5
+        guard separation >= settings.minimumAUROC else {
+            return fallback("synthetic anomalies barely separate from held-out good images (AUROC \(short(separation)) < \(short(settings.minimumAUROC))), so detection-rate estimates cannot be trusted")
         }
-        func better(_ a: Candidate, _ b: Candidate, key: (Candidate) -> Double) -> Bool {
-            if key(a) != key(b) { return key(a) > key(b) }
-            if a.expectation.guarantee.isGuarantee != b.expectation.guarantee.isGuarantee { return a.expectation.guarantee.isGuarantee }
-            if a.expectation.expectedFPR != b.expectation.expectedFPR { return a.expectation.expectedFPR < b.expectation.expectedFPR }
-            return a.order < b.order
+        /// The best by `key` among `eligible`; exact ties go to the middle cut-off.
+        func best(_ eligible: [Candidate], key: (Candidate) -> Double) -> (Candidate, ties: Int)? {
+            guard let top = eligible.map(key).max() else { return nil }
+            let tied = eligible.filter { key($0) == top }.sorted { $0.fitted.value < $1.fitted.value }
+            return (tied[(tied.count - 1) / 2], tied.count)
         }
+        let tieNote = { (n: Int) in n > 1 ? "; \(n) cut-offs tie, the middle one is taken" : "" }
         switch objective {
         case .balancedAccuracy:
-            let eligible = candidates.filter { $0.expectation.expectedFPR <= maximumEstimatedFPR && $0.expectation.detections != nil }
-            guard let best = eligible.min(by: { better($0, $1) { $0.expectation.estimatedBalancedAccuracy ?? 0 } }) else {
-                return fallback("every threshold would flag more than \(percent(maximumEstimatedFPR)) of held-out good images")
+            let eligible = candidates.filter { $0.expectation.expectedFPR <= settings.fprCap && $0.pooledTPR != nil }
+            guard let (chosen, ties) = best(eligible, key: { $0.estimatedBA ?? 0 }) else {
+                return fallback("every threshold would flag more than \(percent(settings.fprCap)) of held-out good images")
             }
-            let x = best.expectation
-            return .init(strategy: best.name, reason: "highest estimated balanced accuracy \(short(x.estimatedBalancedAccuracy ?? 0)) (estimated FPR \(percent(x.expectedFPR)) on held-out good images, TPR \(percent(x.estimatedTPR ?? 0)) on synthetic anomalies, AUROC \(short(auroc))); \(x.guarantee.text)")
+            let x = chosen.expectation
+            return .init(strategy: chosen.name, reason: "highest estimated balanced accuracy \(short(chosen.estimatedBA ?? 0)) (FPR \(percent(x.expectedFPR)) on held-out good images; TPR \(percent(chosen.pooledTPR ?? 0)) on synthetic anomalies pooled over strengths, \(percent(x.estimatedTPR ?? 0)) at full strength; AUROC \(short(separation))\(tieNote(ties))); \(x.guarantee.text)")
         case .maximumFPR(let limit):
-            let eligible = candidates.filter { $0.expectation.falseAlarms.upper <= limit && $0.expectation.detections != nil }
-            guard let best = eligible.min(by: { better($0, $1) { $0.expectation.estimatedTPR ?? 0 } }) else {
-                let safest = candidates.min { ($0.expectation.falseAlarms.upper, $0.order) < ($1.expectation.falseAlarms.upper, $1.order) }
+            let eligible = candidates.filter { $0.expectation.falseAlarms.upper <= limit && $0.pooledTPR != nil }
+            guard let (chosen, ties) = best(eligible, key: { $0.pooledTPR ?? 0 }) else {
+                let safest = candidates.min { $0.expectation.falseAlarms.upper < $1.expectation.falseAlarms.upper }
                 return .init(strategy: safest?.name ?? "conformal",
-                             reason: "no threshold's 95% false-alarm interval lies below \(percent(limit)) with \(calibrationCount) held-out good images; the lowest upper end (\(percent(safest?.expectation.falseAlarms.upper ?? 1))) instead; more good images narrow the interval")
+                             reason: "no threshold's 95% false-alarm interval lies below \(percent(limit)) with \(calibration.count) held-out good images; the lowest upper end (\(percent(safest?.expectation.falseAlarms.upper ?? 1))) instead; more good images narrow the interval")
             }
-            let x = best.expectation
-            return .init(strategy: best.name, reason: "highest estimated TPR \(percent(x.estimatedTPR ?? 0)) on synthetic anomalies with the false-alarm interval under \(percent(limit)) (estimated FPR \(percent(x.expectedFPR)), at most \(percent(x.falseAlarms.upper)) at 95%); \(x.guarantee.text)")
+            let x = chosen.expectation
+            return .init(strategy: chosen.name, reason: "highest estimated TPR \(percent(chosen.pooledTPR ?? 0)) on synthetic anomalies (pooled over strengths) with the false-alarm interval under \(percent(limit)) (estimated FPR \(percent(x.expectedFPR)), at most \(percent(x.falseAlarms.upper)) at 95%\(tieNote(ties))); \(x.guarantee.text)")
         }
     }
 

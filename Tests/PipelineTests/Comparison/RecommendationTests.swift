@@ -13,16 +13,18 @@ import Thresholding
         // Good 0…29, fakes 100…129. Cross-fitted, conformal and synthetic-ba each flag 29 once
         // (in the fold that holds the maximum); MAD's cut (14.5 + 3 · 1.4826 · 7.5 ≈ 47.9) flags no
         // good score and every fake: estimated BA 1.
-        let r = Recommendation.choose(try Self.comparison(synthetic: (0..<30).map { 100 + Double($0) }, calibration: (0..<30).map(Double.init)),
-                                      syntheticAUROC: 1, objective: .balancedAccuracy)
+        let calibration = (0..<30).map(Double.init), synthetic = (0..<30).map { 100 + Double($0) }
+        let r = Recommendation.choose(try Self.comparison(synthetic: synthetic, calibration: calibration),
+                                      calibration: calibration, synthetic: synthetic, objective: .balancedAccuracy)
         #expect(r.strategy == "mad")
         #expect(r.reason.contains("highest estimated balanced accuracy 1 "))
     }
 
     @Test func inseparableSyntheticAnomaliesFallBackToConformal() throws {
         // Synthetic scores drawn from the same values as the good ones: AUROC 0.5.
-        let r = Recommendation.choose(try Self.comparison(synthetic: (0..<30).map(Double.init), calibration: (0..<30).map(Double.init)),
-                                      syntheticAUROC: 0.5, objective: .balancedAccuracy)
+        let same = (0..<30).map(Double.init)
+        let r = Recommendation.choose(try Self.comparison(synthetic: same, calibration: same),
+                                      calibration: same, synthetic: same, objective: .balancedAccuracy)
         #expect(r.strategy == "conformal")
         #expect(r.reason.contains("barely separate"))
     }
@@ -30,7 +32,7 @@ import Thresholding
     @Test func withoutConformalTheFallbackIsTheLowestEstimatedFalseAlarmRate() throws {
         // Five good scores are too few for conformal at α = 0.05, and the fakes do not separate.
         let r = Recommendation.choose(try Self.comparison(synthetic: [1, 2, 3], calibration: [1, 2, 3, 4, 5]),
-                                      syntheticAUROC: 0.3, objective: .balancedAccuracy)
+                                      calibration: [1, 2, 3, 4, 5], synthetic: [1, 2, 3], objective: .balancedAccuracy)
         #expect(r.strategy != "conformal")
         #expect(r.reason.contains("conformal cannot be fitted at this α"))
     }

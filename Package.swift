@@ -77,6 +77,9 @@ let package = Package(
                            "Thresholding", "ArrayFormats"],
             path: "Benchmarks/PatchCoreBenchmarks"),
         .executableTarget(
+            name: "RecommendationValidation", dependencies: ["BenchmarkSupport", "Pipeline", "Thresholding", "Randomness", "ArrayFormats"],
+            path: "Benchmarks/RecommendationValidation"),
+        .executableTarget(
             name: "FeaturesBenchmarks", dependencies: ["BenchmarkSupport", "TestSupport", "Features", "Imaging", "ArrayFormats"],
             path: "Benchmarks/FeaturesBenchmarks"),
 

@@ -36,6 +36,11 @@ public struct BenchmarkReport {
         members.append((key, JSONValue(number: value)))
     }
 
+    /// Records any JSON value under `key` (tables of results).
+    public mutating func record(_ key: String, _ value: JSONValue) {
+        members.append((key, value))
+    }
+
     /// Records a text under `key`.
     public mutating func record(_ key: String, _ text: String) {
         members.append((key, .string(text)))

@@ -41,6 +41,6 @@ let goodScores = try scorer.score(try rows(heldOut))
 let fakeScores = try scorer.score(try rows(fakes.map(\.image)))
 let threshold = try SyntheticAnomalyThreshold(rule: .bestBalancedAccuracy).fit(normal: goodScores, anomalous: fakeScores)
 print("synthetic-ba threshold", threshold.value,
-      "estimated TPR", threshold.detail("estimated_tpr") ?? .nan,
-      "estimated FPR", threshold.detail("estimated_fpr") ?? .nan,
+      "in-sample TPR", threshold.detail("in_sample_tpr") ?? .nan,
+      "in-sample FPR", threshold.detail("in_sample_fpr") ?? .nan,
       "AUROC good vs synthetic", threshold.detail("synthetic_auroc") ?? .nan)

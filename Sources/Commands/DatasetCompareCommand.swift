@@ -14,6 +14,7 @@ enum DatasetCompareCommand {
                 .value("calibration", "split|crossfit", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
                 .value(ImageOptions.seed.key, ImageOptions.seed.valueName, help: ImageOptions.seed.help, default: "42"),
                 .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
+                .value("max-fpr", "F", help: "Recommend the highest estimated TPR on synthetic anomalies whose 95% false-alarm interval stays ≤ F (default: the highest estimated balanced accuracy)."),
                 .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
                 .flag("force", help: "Replace an existing non-empty --report folder."),
             ] + PixelOptions.specs + ImageOptions.reading
@@ -37,6 +38,10 @@ enum DatasetCompareCommand {
             for key in values.givenKeys { job.strategyParameters[key] = values.value(key) }
         }
         job.alpha = job.strategyParameters["alpha"].flatMap { if case .number(let a) = $0 { a } else { nil } } ?? 0.05
+        if let text = args.string("max-fpr") {
+            guard let f = Double(text), f > 0, f < 1 else { throw .usage("--max-fpr must be a rate in (0, 1), got '\(text)'", command: "compare") }
+            job.objective = .maximumFPR(f)
+        }
         job.pixelStrategy = try PixelOptions.chosen(args, drawsMaps: job.scorer.drawsMaps, command: "compare").0
         job.unreadable = ImageOptions.unreadable(args)
         job.cache = ImageOptions.cache(args)
@@ -102,6 +107,9 @@ enum DatasetCompareCommand {
             console.out(ComparisonReport.table(r.comparison))
             console.out("")
             console.out("recommended: \(r.recommended.strategy) — \(r.recommended.reason)")
+            if let check = r.recommendationCheck {
+                console.out("check on the test labels: balanced-accuracy regret \(NumberText.rate(check.regret)) against the oracle, rank \(check.rank) of \(check.of) good-only strategies")
+            }
             if let pixel = r.pixel { console.out(""); console.out(PixelReport.text(pixel)) }
             if r.calibration == .crossfit { console.out("note: \(r.calibration.guarantee)") }
         }

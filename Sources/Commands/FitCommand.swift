@@ -64,13 +64,18 @@ enum FitCommand {
                 ("model", .string(job.modelPath)), ("scorer", .string(d.scorerName)), ("features", .string(d.features.summary)),
                 ("train_rows", .number(Double(outcome.sampleCount))), ("fit_rows", .number(Double(outcome.trainingCount))),
                 ("calibration", .string(d.calibration.rawValue)), ("calibration_count", .number(Double(d.calibrationScores.count))),
-                ("guarantee", .string(d.calibration.guarantee)), ("threshold", d.threshold.json),
+                ("guarantee", .string(d.threshold.expectation?.guarantee.text ?? d.calibration.guarantee)),
+                ("expected_fpr", JSONValue(number: d.threshold.expectation?.expectedFPR)),
+                ("expected_fpr_interval", d.threshold.expectation.map { .array([.number($0.falseAlarms.lower), .number($0.falseAlarms.upper)]) } ?? .null),
+                ("estimated_tpr", JSONValue(number: d.threshold.expectation?.estimatedTPR)),
+                ("threshold", d.threshold.json),
             ] + (d.pixelThreshold.map { [("pixel_threshold", $0.json)] } ?? [])).serialized())
         } else {
             let t = d.threshold
             console.out("fitted \(d.scorerName) on \(outcome.trainingCount) of \(outcome.sampleCount) good samples (\(d.features.summary))")
-            console.out("calibration \(d.calibration.rawValue): \(d.calibrationScores.count) scores — \(d.calibration.guarantee)")
+            console.out("calibration \(d.calibration.rawValue): \(d.calibrationScores.count) scores")
             console.out("threshold \(t.strategy) = \(NumberText.exact(t.value))" + (t.targetFPR.map { "   target FPR \(NumberText.exact($0))" } ?? ""))
+            ExpectationText.lines(t).forEach { console.out("  " + $0) }
             if let p = d.pixelThreshold {
                 console.out("pixel threshold \(p.strategy) = \(NumberText.exact(p.value)) — \(PixelStrategy.named(p.strategy)?.guarantee ?? "")")
             }
@@ -101,6 +106,7 @@ enum FitCommand {
         } else {
             console.out("threshold \(outcome.previous.strategy) = \(NumberText.exact(outcome.previous.value)) → \(t.strategy) = \(NumberText.exact(t.value)), "
                         + "fitted on the \(outcome.detector.scores.normal.count) good scores stored in \(source)")
+            ExpectationText.lines(t).forEach { console.out("  " + $0) }
             console.out("wrote \(model)")
         }
     }
@@ -111,7 +117,9 @@ enum FitCommand {
         guard !inputs.isEmpty else { throw .usage("missing required option --train", command: spec.name) }
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
         let (scorer, values) = try ScorerOptions.chosen(args, command: spec.name)
-        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", command: spec.name)
+        // --max-fpr asks for the recommendation under a false-alarm cap, so it implies that rule.
+        let built = try StrategyOptions.make(args, option: "threshold", fallback: args.string("max-fpr") == nil ? "conformal" : "recommended",
+                                             command: spec.name)
         var job = FitJob(trainInputs: inputs, modelPath: model, scorer: scorer, scorerValues: values, threshold: built.strategy)
         job.anomalousInputs = args.strings("anomalous")
         job.force = args.flag("force")

@@ -43,7 +43,7 @@ enum ThresholdCommand {
             warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
         }
         let fitted: FittedThreshold
-        do throws(ThresholdError) { fitted = try built.strategy.fit(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
+        do throws(ThresholdError) { fitted = try built.strategy.fitWithExpectation(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
             throw .threshold(error)
         }
         fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
@@ -57,6 +57,7 @@ enum ThresholdCommand {
             rows += fitted.details.map { ($0.name, NumberText.exact($0.value)) }
             let width = rows.map(\.0.count).max() ?? 0
             for (k, v) in rows { console.out(k + String(repeating: " ", count: width - k.count + 2) + v) }
+            ExpectationText.lines(fitted).forEach { console.out($0) }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Thresholding
+
 /// How a scorer gets calibration scores from good samples it did not train on.
 public enum CalibrationMode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Hold out a seeded fraction (20%) for calibration; fit the scorer on the rest.
@@ -15,5 +17,16 @@ public enum CalibrationMode: String, Sendable, Hashable, CaseIterable, Codable {
         case .crossfit: return "cross-fitted (CV+): false-alarm rate ≤ 2α in the worst case, usually close to α; not the split guarantee"
         case .none: return "no calibration scores: normal-score thresholds are unavailable"
         }
+    }
+}
+
+extension CalibrationMode {
+    /// `fitted` with the guarantee its expectation can claim under this calibration: cross-fitted
+    /// scores keep only a 2α bound (CV+); split scores keep the strategy's own.
+    public func adjusting(_ fitted: FittedThreshold) -> FittedThreshold {
+        guard self == .crossfit, let expectation = fitted.expectation else { return fitted }
+        var adjusted = fitted
+        adjusted.expectation?.guarantee = expectation.guarantee.crossFitted
+        return adjusted
     }
 }

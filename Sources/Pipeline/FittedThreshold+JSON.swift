@@ -3,19 +3,24 @@ import Thresholding
 
 extension FittedThreshold {
     /// The one JSON form of a fitted threshold, as `threshold --json` prints it and detector
-    /// files and `fit --json` embed it: `{"strategy", "threshold", "target_fpr", …details, "warnings"}`.
+    /// files and `fit --json` embed it: `{"strategy", "threshold", "target_fpr", …details, …expectation, "warnings"}`,
+    /// where the expectation keys are those of ``ThresholdExpectation`` (`expected_fpr`,
+    /// `expected_fpr_interval`, `estimated_tpr`, `guarantee`, …).
     /// Details are numbers (null when undefined).
     public var json: JSONValue {
         var fields: [(key: String, value: JSONValue)] = [
             ("strategy", .string(strategy)), ("threshold", .number(value)), ("target_fpr", JSONValue(number: targetFPR)),
         ]
         fields += details.map { ($0.name, JSONValue(number: $0.value)) }
+        fields += expectation?.jsonFields ?? []
+        if let reason { fields.append(("reason", .string(reason))) }
         fields.append(("warnings", .array(warnings.map(JSONValue.string))))
         return .object(fields)
     }
 
     /// The keys of ``json`` that are not details.
-    static let reservedKeys: Set<String> = ["strategy", "threshold", "target_fpr", "warnings"]
+    static let reservedKeys: Set<String> = Set(["strategy", "threshold", "target_fpr", "warnings", "reason"])
+        .union(ThresholdExpectation.jsonKeys)
 
     /// Reads ``json`` back.
     /// - Throws: ``ArchiveFieldError`` naming the first missing or malformed field.
@@ -34,7 +39,8 @@ extension FittedThreshold {
         }
         self.init(strategy: try record.string("strategy"), value: try record.double("threshold"),
                   targetFPR: try record.optionalDouble("target_fpr"), details: details,
-                  warnings: try record.strings("warnings"))
+                  warnings: try record.strings("warnings"), expectation: try ThresholdExpectation(json: json))
+        if record.has("reason") { reason = try record.string("reason") }
     }
 
     /// Reads the nested form detector files of format version 1 held:

@@ -15,6 +15,9 @@ public struct ConditionalConformalThreshold: Threshold {
 
     public var name: String { "conformal-conditional" }
     public var targetFPR: Double? { alpha }
+    public var guarantee: ThresholdGuarantee {
+        .falseAlarmBound(alpha, basis: "with probability ≥ \(messageNumber(1 - delta)) over the calibration set")
+    }
     public var minimumNormalCount: Int {
         alpha > 0 && alpha < 1 && delta > 0 && delta < 1 ? Self.minimumCount(alpha: alpha, delta: delta) : 1
     }

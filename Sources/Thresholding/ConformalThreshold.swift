@@ -11,6 +11,7 @@ public struct ConformalThreshold: Threshold {
 
     public var name: String { "conformal" }
     public var targetFPR: Double? { alpha }
+    public var guarantee: ThresholdGuarantee { .falseAlarmBound(alpha, basis: "split conformal") }
     public var minimumNormalCount: Int { alpha > 0 && alpha < 1 ? Self.minimumCount(alpha: alpha) : 1 }
 
     public init(alpha: Double = 0.05) { self.alpha = alpha }

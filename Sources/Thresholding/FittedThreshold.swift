@@ -1,5 +1,5 @@
 /// A fitted cut-off that labels scores and explains how it was chosen.
-public struct FittedThreshold: Sendable, Hashable, Codable {
+public struct FittedThreshold: Sendable, Hashable {
     /// The key of the strategy that produced it, e.g. `"evt"`.
     public var strategy: String
     /// The cut-off: a score at or above it is anomalous.
@@ -10,11 +10,16 @@ public struct FittedThreshold: Sendable, Hashable, Codable {
     public var details: [Detail]
     /// Caveats worth showing a user (few peaks, heavy ties, …).
     public var warnings: [String]
+    /// What to expect on new data, when it was estimated (``Threshold/fitWithExpectation(normal:anomalous:folds:)``).
+    public var expectation: ThresholdExpectation?
+    /// Why this cut-off was chosen, when a rule chose among strategies (`recommended`).
+    public var reason: String?
 
     public init(
         strategy: String, value: Double, targetFPR: Double? = nil,
-        details: [Detail] = [], warnings: [String] = []
+        details: [Detail] = [], warnings: [String] = [], expectation: ThresholdExpectation? = nil
     ) {
+        self.expectation = expectation
         self.strategy = strategy
         self.value = value
         self.targetFPR = targetFPR

@@ -30,11 +30,13 @@ public struct StrategyComparison: Sendable {
     /// Fits every strategy on `calibration` and evaluates it on the test scores.
     ///
     /// Strategies that read synthetic anomalies get `synthetic` as their anomalous scores; the
-    /// others see only `calibration`. A strategy that cannot be fitted is kept with its error;
+    /// others are fitted on `calibration` alone, and every unsupervised entry carries its
+    /// cross-fitted ``ThresholdExpectation`` (FPR on `calibration`, TPR on `synthetic`).
+    /// A strategy that cannot be fitted is kept with its error;
     /// the rest still run.
     ///
     /// - Throws: when a test class is empty or any score is NaN or ±inf.
-    /// - Complexity: O((n + m) log(n + m)) per strategy.
+    /// - Complexity: O(K (n + m) log(n + m)) per strategy, K the cross-fitting folds.
     public init(
         strategies: [any Threshold], calibration: [Double], synthetic: [Double] = [],
         testNormal: [Double], testAnomalous: [Double], includeOracles: Bool = true
@@ -46,7 +48,10 @@ public struct StrategyComparison: Sendable {
         var entries: [Entry] = []
         func evaluate(_ strategy: any Threshold, normal: [Double], anomalous: [Double], oracle: Bool) {
             do throws(ThresholdError) {
-                let fitted = try strategy.fit(normal: normal, anomalous: anomalous)
+                // Unsupervised entries say what to expect, measured on the good (and synthetic)
+                // scores they were given; the oracles are fitted on the test set itself.
+                let fitted = oracle ? try strategy.fit(normal: normal, anomalous: anomalous)
+                    : try strategy.fitWithExpectation(normal: normal, anomalous: anomalous)
                 let counts = try ConfusionCounts(threshold: fitted.value, normal: testNormal, anomalous: testAnomalous)
                 entries.append(Entry(name: strategy.name, isOracle: oracle, targetFPR: strategy.targetFPR,
                                      fitted: fitted, error: nil, counts: counts))
@@ -56,7 +61,10 @@ public struct StrategyComparison: Sendable {
             }
         }
         for s in strategies {
-            evaluate(s, normal: calibration, anomalous: s.reads == .syntheticAnomalies ? synthetic : [], oracle: false)
+            // Every good-only rule's detection rate is estimated on the synthetic anomalies;
+            // only the synthetic-* rules are fitted on them (fitWithExpectation passes them on
+            // only to strategies that read them). Labelled-anomaly rules have none here.
+            evaluate(s, normal: calibration, anomalous: s.reads == .normalAndAnomalousScores ? [] : synthetic, oracle: false)
         }
         if includeOracles {
             for s in Self.oracles { evaluate(s, normal: testNormal, anomalous: testAnomalous, oracle: true) }

@@ -42,8 +42,8 @@ public struct SyntheticAnomalyThreshold: Threshold {
 
     /// Fits on `normal` (held-out good scores) against `anomalous` (the synthetic anomalies' scores).
     ///
-    /// Details: `n_normal`, `n_synthetic`, `estimated_tpr` (on synthetic anomalies),
-    /// `estimated_fpr` (on the good scores) and `synthetic_auroc`.
+    /// Details: `n_normal`, `n_synthetic`, `in_sample_tpr` (on the synthetic anomalies it was fitted on),
+    /// `in_sample_fpr` (on the good scores it was fitted on; the cross-fitted estimates are in the expectation) and `synthetic_auroc`.
     /// - Throws: when either set is empty or holds NaN or ±inf.
     /// - Complexity: O((n + m) log(n + m)).
     public func fit(normal: [Double], anomalous synthetic: [Double]) throws(ThresholdError) -> FittedThreshold {
@@ -68,7 +68,7 @@ public struct SyntheticAnomalyThreshold: Threshold {
         return FittedThreshold(
             strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n_normal", normal.count), Detail("n_synthetic", synthetic.count),
-                      Detail("estimated_tpr", counts.truePositiveRate), Detail("estimated_fpr", counts.falsePositiveRate),
+                      Detail("in_sample_tpr", counts.truePositiveRate), Detail("in_sample_fpr", counts.falsePositiveRate),
                       Detail("synthetic_auroc", try auroc(normal: normal, anomalous: synthetic))],
             warnings: fitted.warnings)
     }

@@ -21,6 +21,9 @@ public protocol Threshold: Sendable {
     /// pipeline can check sizes before expensive work; 1 unless a strategy says otherwise.
     var minimumNormalCount: Int { get }
 
+    /// What the fitted cut-off promises about false alarms; an estimate unless a strategy proves a bound.
+    var guarantee: ThresholdGuarantee { get }
+
     /// Fits the cut-off.
     ///
     /// - Parameters:
@@ -47,6 +50,14 @@ public enum ThresholdInput: String, Sendable, Hashable, CaseIterable {
 extension Threshold {
     public var reads: ThresholdInput { .normalScores }
     public var minimumNormalCount: Int { 1 }
+    public var guarantee: ThresholdGuarantee {
+        switch reads {
+        case .nothing: return .given
+        case .normalScores: return .estimate(basis: "a model of the good scores")
+        case .normalAndAnomalousScores: return .estimate(basis: "fitted on labelled anomalies")
+        case .syntheticAnomalies: return .estimate(basis: "fitted on synthetic anomalies")
+        }
+    }
 
     /// Fits the cut-off from normal scores alone.
     public func fit(normal: [Double]) throws(ThresholdError) -> FittedThreshold {

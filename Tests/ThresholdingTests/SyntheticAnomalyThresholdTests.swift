@@ -9,8 +9,8 @@ import Testing
         let ba = try SyntheticAnomalyThreshold().fit(normal: good, anomalous: synthetic)
         #expect(ba.strategy == "synthetic-ba")
         #expect(ba.value == (6.0).nextUp)   // same labelling as 6.5, the lowest such threshold
-        #expect(ba.detail("estimated_tpr") == 1)
-        #expect(ba.detail("estimated_fpr") == 0.4)
+        #expect(ba.detail("in_sample_tpr") == 1)
+        #expect(ba.detail("in_sample_fpr") == 0.4)
         // AUROC by pair count: 6.5 beats 6, 8.5 beats 8, 11 and 12 beat all ten → (6 + 8 + 10 + 10)/40.
         #expect(ba.detail("synthetic_auroc") == 34.0 / 40)
         let f1 = try SyntheticAnomalyThreshold(rule: .bestF1(prior: 0.5)).fit(normal: good, anomalous: synthetic)
@@ -22,7 +22,7 @@ import Testing
         let capped = try SyntheticAnomalyThreshold(rule: .bestBalancedAccuracyWithinFPR(0.1)).fit(normal: good, anomalous: synthetic)
         #expect(capped.strategy == "synthetic-ba-fpr")
         #expect(capped.targetFPR == 0.1)
-        #expect((capped.detail("estimated_fpr") ?? 1) <= 0.1)
+        #expect((capped.detail("in_sample_fpr") ?? 1) <= 0.1)
     }
 
     @Test func emptyOrNonFiniteSyntheticScoresAreErrors() {

@@ -36,6 +36,8 @@ public struct DatasetComparison: Sendable {
     /// Strategy parameters given by the caller (δ, level, k, …), applied to every strategy that
     /// declares them; α comes from ``alpha``.
     public var strategyParameters: [String: ParameterValue] = [:]
+    /// What the recommended threshold maximises (`--max-fpr F` on the command line).
+    public var objective: RecommendationObjective = .balancedAccuracy
 
     public init(datasetPath: String) { self.datasetPath = datasetPath }
 
@@ -53,7 +55,7 @@ public struct DatasetComparison: Sendable {
 
     /// The strategies the comparison fits, at `alpha`.
     public func comparedStrategies() -> [any Threshold] {
-        strategies.reading([.normalScores, .syntheticAnomalies]).compactMap { d in
+        strategies.reading([.normalScores, .syntheticAnomalies]).filter { $0.family != .recommendation }.compactMap { d in
             var values = d.emptyValues
             for p in d.parameters {
                 if p.key == "alpha" { values.set("alpha", .number(alpha)) } else if let v = strategyParameters[p.key] { values.set(p.key, v) }
@@ -129,7 +131,7 @@ public struct DatasetComparison: Sendable {
             return DatasetComparisonResult.ScoredImage(path: path, category: category, isAnomalous: category != "good",
                                                        score: score, pValue: pValues?.pValue(score))
         }
-        let comparison: StrategyComparison
+        var comparison: StrategyComparison
         do throws(ThresholdError) {
             comparison = try StrategyComparison(
                 strategies: strategies, calibration: calibrated.calibrationScores, synthetic: calibrated.syntheticScores,
@@ -137,7 +139,9 @@ public struct DatasetComparison: Sendable {
         } catch { throw .threshold(error, strategy: "comparison") }
         let goodPValues = scored.filter { !$0.isAnomalous }.compactMap(\.pValue)
         let shift = goodPValues.isEmpty ? nil : try? KolmogorovSmirnov(uniform: goodPValues)
-        let recommended = Recommendation.choose(comparison)
+        for i in comparison.entries.indices { comparison.entries[i].fitted = comparison.entries[i].fitted.map { calibration.adjusting($0) } }
+        let recommended = Recommendation.choose(comparison, calibration: calibrated.calibrationScores,
+                                                synthetic: calibrated.syntheticScores, objective: objective)
         var result = DatasetComparisonResult(
             dataset: datasetPath, scorer: scorer.name + (configuration.map { " (\($0))" } ?? ""), features: extractor.identifier, calibration: calibration, alpha: alpha,
             comparison: comparison, recommended: recommended, test: scored,

@@ -5,6 +5,8 @@ extension StrategyComparison {
     /// `{"auroc", "n_calibration", "alpha", "strategies": {name: {...}}}`: the compare contract that checks read.
     ///
     /// Each strategy has `threshold, f1, balanced_accuracy, fpr, tpr, target_fpr, oracle`,
+    /// what to expect from it, estimated without test labels (`expected_fpr`,
+    /// `expected_fpr_interval`, `estimated_tpr`, `guarantee`; null for the oracles),
     /// plus `error` when it could not be fitted (its threshold and metrics are then null).
     /// - Parameter shown: maps a threshold to the units it is printed in (negated for files where lower is anomalous).
     public func json(alpha: Double, shown: (Double) -> Double = { $0 }) -> JSONValue {
@@ -17,6 +19,13 @@ extension StrategyComparison {
                 ("tpr", JSONValue(number: e.counts?.truePositiveRate)),
                 ("target_fpr", JSONValue(number: e.targetFPR)),
                 ("oracle", .bool(e.isOracle)),
+            ]
+            let x = e.fitted?.expectation
+            fields += [
+                ("expected_fpr", JSONValue(number: x?.expectedFPR)),
+                ("expected_fpr_interval", x.map { .array([.number($0.falseAlarms.lower), .number($0.falseAlarms.upper)]) } ?? .null),
+                ("estimated_tpr", JSONValue(number: x?.estimatedTPR)),
+                ("guarantee", x.map { .string($0.guarantee.text) } ?? (e.isOracle ? .string("oracle: chosen on the test labels") : .null)),
             ]
             if let error = e.error { fields.append(("error", .string(error.description))) }
             return (e.name, .object(fields))

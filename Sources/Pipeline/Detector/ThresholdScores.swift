@@ -50,17 +50,14 @@ public struct ThresholdScores: Sendable, Hashable {
             throw .invalidSetting(name: "threshold", value: strategy.name,
                                   expected: "scores of synthetic anomalies, which are made from image inputs; this detector has none")
         }
-        let anomalousScores: [Double]
-        switch strategy.reads {
-        case .syntheticAnomalies: anomalousScores = synthetic
-        case .normalAndAnomalousScores: anomalousScores = anomalous
-        case .nothing, .normalScores: anomalousScores = []
-        }
+        // The anomalies a rule is fitted on, or, for a good-score rule, those its detection
+        // rate is estimated on (fitWithExpectation hands them only to rules that read them).
+        let anomalousScores = strategy.reads == .normalAndAnomalousScores ? anomalous : synthetic
         if mode == .none && (strategy.reads == .normalAndAnomalousScores || strategy.reads == .syntheticAnomalies) {
             warnings.append("no calibration scores (--calibration none): \(strategy.name) used the training samples' own scores, which are optimistically low")
         }
         do throws(ThresholdError) {
-            let fitted = try strategy.fit(normal: normal, anomalous: anomalousScores)
+            let fitted = mode.adjusting(try strategy.fitWithExpectation(normal: normal, anomalous: anomalousScores))
             return Fitted(threshold: fitted, warnings: warnings + fitted.warnings)
         } catch { throw .threshold(error, strategy: strategy.name) }
     }

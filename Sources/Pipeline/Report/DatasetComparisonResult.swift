@@ -90,6 +90,9 @@ public struct DatasetComparisonResult: Sendable {
     /// The p-values of test-good images look non-uniform below this KS p-value.
     public static let shiftLevel = 0.01
 
+    /// The recommended threshold against the test oracle; nil when either lacks test metrics.
+    public var recommendationCheck: RecommendationCheck? { RecommendationCheck(comparison, recommended: recommended.strategy) }
+
     /// A one-line warning when the test-good p-values are not uniform.
     public var shiftWarning: String? {
         guard let shift, shift.pValue < Self.shiftLevel else { return nil }
@@ -105,6 +108,7 @@ public struct DatasetComparisonResult: Sendable {
         guard case .object(var fields) = comparison.json(alpha: alpha) else { return .null }
         fields.append(("calibration", .string(calibration.rawValue)))
         fields.append(("recommended", .object([("strategy", .string(recommended.strategy)), ("reason", .string(recommended.reason))])))
+        fields.append(("recommendation_check", recommendationCheck?.json ?? .null))
         if let pixel { fields.append(("pixel", pixel.json())) }
         return .object(fields)
     }

@@ -18,6 +18,8 @@ public struct StrategyDescriptor: Sendable {
         case synthetic
         /// From good scores and an unlabelled batch of production scores.
         case batch
+        /// Chooses among the other good-only strategies from their estimated error rates (`recommended`).
+        case recommendation
     }
 
     /// The stable key in reports and on the command line, e.g. `conformal`.

@@ -23,6 +23,7 @@ public struct StrategyRegistry: Sendable {
         SyntheticAnomalyThreshold.balancedAccuracyDescriptor,
         SyntheticAnomalyThreshold.f1Descriptor,
         SyntheticAnomalyThreshold.balancedAccuracyWithinFPRDescriptor,
+        RecommendedThreshold.descriptor,
     ])
 
     /// The strategy with this key, if registered.

@@ -16,7 +16,7 @@ struct DetectorTrainingTests {
         let d = try DetectorTestData.fit(threshold: ConformalThreshold(alpha: 0.1)).detector
         // 20% of 100 good rows are held out.
         #expect(d.calibrationScores.count == 20)
-        let expected = try ConformalThreshold(alpha: 0.1).fit(normal: d.calibrationScores)
+        let expected = try ConformalThreshold(alpha: 0.1).fitWithExpectation(normal: d.calibrationScores)
         #expect(d.threshold == expected)
         // k = ⌈21·0.9⌉ = 19: the threshold sits just above the 19th smallest calibration score.
         #expect(d.threshold.value == d.calibrationScores.sorted()[18].nextUp)
@@ -45,7 +45,7 @@ struct DetectorTrainingTests {
         #expect(d.calibrationScores.count == 100)
         #expect(d.calibration == .crossfit)
         #expect(d.threshold.strategy == "mad")
-        #expect(d.threshold == (try MADThreshold(k: 3).fit(normal: d.calibrationScores)))
+        #expect(d.threshold == (try MADThreshold(k: 3).fitWithExpectation(normal: d.calibrationScores)))
     }
 
     @Test func noCalibrationAllowsOnlyManualAndAdaptiveF1() throws {

@@ -115,21 +115,12 @@ public struct DatasetComparisonResult: Sendable {
 
     /// `json()` plus provenance and diagnostics, for report.json.
     ///
-    /// Each strategy gains `estimated_fpr` and `estimated_fpr_interval` (its false-alarm rate on the
-    /// calibration scores, 95% Clopper–Pearson), `recommended` gains its `threshold`, and the
-    /// members of ``breakdownJSON(limit:)`` follow the diagnostics.
+    /// `recommended` gains its `threshold`, and the members of ``breakdownJSON(limit:)`` follow
+    /// the diagnostics. Each strategy's expectation (`expected_fpr`, …) is already in ``json()``.
     public func reportJSON() -> JSONValue {
         guard case .object(var fields) = json() else { return .null }
         fields = fields.map { field in
             switch (field.key, field.value) {
-            case ("strategies", .object(let strategies)):
-                return (field.key, .object(strategies.map { name, value in
-                    guard case .object(var members) = value else { return (name, value) }
-                    let estimate = comparison.entries.first { $0.name == name }?.fitted.flatMap { estimatedFPR(threshold: $0.value) }
-                    members.append(("estimated_fpr", JSONValue(number: estimate?.estimate)))
-                    members.append(("estimated_fpr_interval", estimate.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null))
-                    return (name, .object(members))
-                }))
             case ("recommended", .object(let members)):
                 return (field.key, .object(members + [("threshold", JSONValue(number: recommendedThreshold))]))
             default:

@@ -18,6 +18,7 @@ extension ReportWriter {
         md += "**Recommended threshold: `\(r.recommended.strategy)`**"
             + (threshold.map { " = \(number($0))" } ?? " (could not be fitted)") + " — \(r.recommended.reason)\n\n"
         if let t = threshold { md += summary(r, threshold: t) }
+        md += expectation(r)
         if let w = r.shiftWarning { md += "> **Warning:** \(w)\n\n" }
         md += "![Score histograms of the test, calibration and synthetic images with every threshold](histogram.svg)\n\n"
         if let t = threshold { md += categories(r, threshold: t) }
@@ -57,21 +58,23 @@ extension ReportWriter {
 
     static func strategies(_ r: DatasetComparisonResult) -> String {
         var md = "## Every strategy\n\n"
-        md += "| strategy | threshold | target FPR | estimated FPR on calibration (95% CI) | test FPR | TPR | F1 | BA | note |\n"
-        md += "|---|---:|---:|---|---:|---:|---:|---:|---|\n"
+        md += "| strategy | threshold | target FPR | expected FPR (95% interval) | estimated TPR on fakes | guarantee | test FPR | TPR | F1 | BA | note |\n"
+        md += "|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|\n"
         for e in r.comparison.entries {
             let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels" : "")
-            let estimate = e.fitted.flatMap { r.estimatedFPR(threshold: $0.value) }.map { "\(rate($0.estimate)) (\(interval($0)))" } ?? "—"
+            let x = e.fitted?.expectation
+            let estimate = x.map { "\(rate($0.expectedFPR)) (\(interval($0.falseAlarms)))" } ?? "—"
+            let guarantee = x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? "—"
             let name = e.name == r.recommended.strategy ? "**\(e.name)**" : e.name
-            md += "| \(name) | \(e.fitted.map { number($0.value) } ?? "—") | \(rate(e.targetFPR)) | \(estimate) | "
+            md += "| \(name) | \(e.fitted.map { number($0.value) } ?? "—") | \(rate(e.targetFPR)) | \(estimate) | \(rate(x?.estimatedTPR)) | \(cell(guarantee)) | "
                 + "\(rate(e.counts?.falsePositiveRate)) | \(rate(e.counts?.truePositiveRate)) | \(rate(e.counts?.f1)) | "
                 + "\(rate(e.counts?.balancedAccuracy)) | \(cell(note)) |\n"
         }
         md += "\nTest FPR, TPR, F1 and BA (balanced accuracy) are measured on the test images. Normal-score strategies saw only good images;"
         md += " synthetic ones also saw Perlin anomalies made from the calibration images; oracles used the test labels."
-        md += " The estimated FPR on calibration is the share of the \(r.calibrationScores.count) held-out good images at or above the threshold;"
-        md += " every strategy but the oracles was fitted on those same scores, so for them it is an in-sample figure"
-        md += " (conformal meets α there by construction). Thresholds are rounded here; report.json has them in full.\n\n"
+        md += " The expected FPR is cross-fitted on the \(r.calibrationScores.count) held-out good images (each fold counted against a cut-off"
+        md += " fitted without it) and the estimated TPR on the \(r.syntheticScores.count) synthetic anomalies; neither looks at the test images."
+        md += " Only conformal rules state a guarantee. Thresholds are rounded here; report.json has them in full.\n\n"
         return md
     }
 
@@ -161,5 +164,26 @@ extension DatasetComparisonResult {
     func relativePath(_ path: String) -> String {
         let root = dataset.hasSuffix("/") ? dataset : dataset + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
+    /// The recommended threshold's estimates beside what the test images show, and whether each
+    /// realised rate falls inside its stated 95% interval.
+    static func expectation(_ r: DatasetComparisonResult) -> String {
+        guard let entry = r.comparison.entries.first(where: { $0.name == r.recommended.strategy && !$0.isOracle }),
+              let x = entry.fitted?.expectation, let counts = entry.counts else { return "" }
+        func verdict(_ realised: Double, _ i: BinomialInterval) -> String {
+            i.lower <= realised && realised <= i.upper ? "inside" : "**outside**"
+        }
+        var md = "## What to expect, and what the test images show\n\n"
+        md += "| rate | estimated without test labels (95% interval) | realised on the test images | |\n|---|---|---|---|\n"
+        md += "| FPR | \(rate(x.expectedFPR)) (\(interval(x.falseAlarms))), \(x.basis) | \(rate(counts.falsePositiveRate)) | \(verdict(counts.falsePositiveRate, x.falseAlarms)) |\n"
+        if let d = x.detections {
+            md += "| TPR | \(rate(d.estimate)) (\(interval(d))) on \(d.trials) \(x.anomalySource), an estimate on fakes | \(rate(counts.truePositiveRate)) | \(verdict(counts.truePositiveRate, d)) |\n"
+        }
+        md += "\nGuarantee: \(x.guarantee.text).\n"
+        if let check = r.recommendationCheck {
+            md += "\nCheck on the test labels: balanced-accuracy regret \(rate(check.regret)) against the best threshold chosen on them; rank \(check.rank) of \(check.of) good-only strategies.\n"
+        }
+        return md + "\n"
     }
 }

@@ -10,21 +10,35 @@ import Thresholding
         return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
     }
 
-    /// Each strategy's row carries its estimated FPR on the held-out good scores, with the interval.
-    @Test func everyStrategyRowHasItsEstimatedFPR() throws {
+    /// Each strategy's row carries its cross-fitted expected FPR with the interval, and a guarantee only where one holds.
+    @Test func everyStrategyRowHasItsExpectedFPRAndGuarantee() throws {
         let r = try ReportTestData.full()
         let md = ReportWriter.markdown(r, extraFiles: [])
         let table = Self.section(md, "## Every strategy")
-        #expect(table.contains("| estimated FPR on calibration (95% CI) |"))
+        #expect(table.contains("| expected FPR (95% interval) | estimated TPR on fakes | guarantee |"))
         for e in r.comparison.entries {
-            guard let f = e.fitted else { continue }
-            let k = r.calibrationScores.filter { $0 >= f.value }.count
-            let interval = try BinomialInterval.clopperPearson(successes: k, trials: 200)
+            guard let x = e.fitted?.expectation else { continue }
             let name = e.name == r.recommended.strategy ? "**\(e.name)**" : e.name
             let row = table.split(separator: "\n").first { $0.hasPrefix("| \(name) |") }
-            #expect(row?.contains(String(format: "| %.3f (%.3f–%.3f) |", Double(k) / 200, interval.lower, interval.upper)) == true,
+            #expect(row?.contains(String(format: "| %.3f (%.3f–%.3f) |", x.expectedFPR, x.falseAlarms.lower, x.falseAlarms.upper)) == true,
                     "\(e.name): \(row ?? "no row")")
+            #expect(row?.contains("P(false alarm) ≤") == x.guarantee.isGuarantee, "\(e.name): \(row ?? "no row")")
         }
+    }
+
+    /// The recommended threshold's estimates sit beside the realised test rates, each marked inside or outside.
+    @Test func expectationSectionSetsEstimatesBesideRealisedRates() throws {
+        let r = try ReportTestData.full()
+        let section = Self.section(ReportWriter.markdown(r, extraFiles: []), "## What to expect, and what the test images show")
+        let entry = try #require(r.comparison.entries.first { $0.name == r.recommended.strategy })
+        let x = try #require(entry.fitted?.expectation), counts = try #require(entry.counts)
+        let fprRow = try #require(section.split(separator: "\n").first { $0.hasPrefix("| FPR |") })
+        let inside = x.falseAlarms.lower <= counts.falsePositiveRate && counts.falsePositiveRate <= x.falseAlarms.upper
+        #expect(fprRow.hasSuffix(inside ? "| inside |" : "| **outside** |"))
+        #expect(fprRow.contains(String(format: "| %.3f |", counts.falsePositiveRate)))
+        #expect(section.contains("Guarantee: \(x.guarantee.text)."))
+        let check = try #require(r.recommendationCheck)
+        #expect(section.contains("rank \(check.rank) of \(check.of) good-only strategies"))
     }
 
     @Test func runSectionNamesSeedCommandVersionAndDate() throws {

@@ -71,7 +71,18 @@ public struct ScorerDescriptor: Sendable {
         do throws(FeaturesError) {
             if let buildExtractor { return try buildExtractor(name, values, weightsPath) }
             return try registry.make(preset: name, weightsPath: weightsPath)
-        } catch { throw .features(error) }
+        } catch {
+            // The scorer's own extractor is built from the caller's option values, so a bad layer
+            // name or size is a usage error (exit 2), not bad data.
+            switch error {
+            case .unknownLayer(let layer):
+                throw .invalidSetting(name: "layers", value: layer, expected: error.description)
+            case .invalidSetting(let field, let value, let expected) where buildExtractor != nil:
+                throw .invalidSetting(name: field, value: value.isEmpty ? "(given)" : value, expected: expected)
+            default:
+                throw .features(error)
+            }
+        }
     }
 }
 

@@ -39,7 +39,7 @@ enum DatasetCompareCommand {
         job.alpha = job.strategyParameters["alpha"].flatMap { if case .number(let a) = $0 { a } else { nil } } ?? 0.05
         job.pixelStrategy = try PixelOptions.chosen(args, drawsMaps: job.scorer.drawsMaps, command: "compare").0
         job.unreadable = ImageOptions.unreadable(args)
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         try execute(job, args: args, console: console)
     }
 

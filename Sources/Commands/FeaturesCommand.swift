@@ -36,7 +36,7 @@ enum FeaturesCommand {
         }
         var job = FeatureJob(inputs: inputs, outputPath: out, preset: preset)
         job.weightsPath = args.string("weights")
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
         let stages = StageProgress(console: console, quiet: quiet)

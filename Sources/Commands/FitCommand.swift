@@ -131,7 +131,7 @@ enum FitCommand {
             job.calibration = mode
         }
         (job.pixelStrategy, job.pixelAlpha, job.pixelValue) = try PixelOptions.chosen(args, drawsMaps: scorer.drawsMaps, command: spec.name)
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         return (job, built.ignored)
     }

@@ -51,7 +51,7 @@ enum PredictCommand {
         job.weightsPath = args.string("weights")
         job.mapsDirectory = args.string("maps")
         job.force = args.flag("force")
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
         let stages = StageProgress(console: console, quiet: quiet)

@@ -53,7 +53,7 @@ public enum ThresholdKitCLI {
         } catch {
             let (code, message) = error.exit
             console.err("error: \(message)")
-            if code == ExitCode.usageError {
+            if error.pointsToHelp {
                 console.err("Run 'thresholdkit \(command.spec.name) --help' for its options.")
             }
             return code

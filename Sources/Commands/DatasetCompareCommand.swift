@@ -15,7 +15,7 @@ enum DatasetCompareCommand {
                 .value(ImageOptions.seed.key, ImageOptions.seed.valueName, help: ImageOptions.seed.help, default: "42"),
                 .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
                 .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
-                .flag("force", help: "Replace an existing non-empty --report folder."),
+                .flag("force", help: "Replace an existing non-empty --report folder (without --force: refused, exit 1)."),
             ] + PixelOptions.specs + ImageOptions.reading
     }
 

@@ -84,7 +84,7 @@ import Testing
         #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels", "grey128"])) {
             try ExtractorRegistry.standard.make(preset: "resnet")
         }
-        #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels"])) {
+        #expect(throws: FeaturesError.unknownExtractor(name: "resnet", known: ["efficientnet-lite0", "pixels", "efficientnet-lite0-patches"])) {
             try ExtractorRegistry.standard.make(kind: "resnet", settings: [:])
         }
         #expect(throws: FeaturesError.invalidSetting(name: "pixels size", value: "0", expected: "a whole number in 1...4096")) {

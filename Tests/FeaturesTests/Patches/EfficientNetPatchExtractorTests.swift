@@ -20,7 +20,10 @@ struct EfficientNetPatchExtractorTests {
         }
         #expect(reports == [1, 2, 3])
         #expect(batch.count == 3 && batch.dimension == 152 && batch.rows.rows == 48)
-        #expect(batch.grids.allSatisfy { $0 == FeatureBatch.Grid(height: 4, width: 4, inputHeight: 32, inputWidth: 32) })
+        // Each grid records the network input and the image it came from (where its map is drawn).
+        #expect(batch.grids == images.map {
+            FeatureBatch.Grid(height: 4, width: 4, inputHeight: 32, inputWidth: 32, sourceHeight: $0.height, sourceWidth: $0.width)
+        })
         for (i, image) in images.enumerated() {
             let maps = Self.network.featureMaps(preprocessed: try preprocessing(image).input, layers: [.stage3, .stage5])
             let expected = PatchEmbedding.embed(maps).values
@@ -34,8 +37,8 @@ struct EfficientNetPatchExtractorTests {
         let batch = try extractor.features(of: [PatchPreprocessingTests.image(width: 64, height: 32),
                                                 PatchPreprocessingTests.image(width: 30, height: 45)])
         #expect(extractor.dimension == 24 + 112)
-        #expect(batch.grids == [FeatureBatch.Grid(height: 8, width: 16, inputHeight: 32, inputWidth: 64),
-                                FeatureBatch.Grid(height: 12, width: 8, inputHeight: 48, inputWidth: 32)])
+        #expect(batch.grids == [FeatureBatch.Grid(height: 8, width: 16, inputHeight: 32, inputWidth: 64, sourceHeight: 32, sourceWidth: 64),
+                                FeatureBatch.Grid(height: 12, width: 8, inputHeight: 48, inputWidth: 32, sourceHeight: 45, sourceWidth: 30)])
         #expect(batch.rows.rows == 128 + 96)
     }
 

@@ -22,6 +22,8 @@ enum CommandError: Error {
     case file(ArrayFormatError)
     /// The data does not suit the command (no labels where labels are needed, …): exit 1.
     case data(String)
+    /// An environment variable holds a bad setting: exit 2, with no pointer to --help (no option is at fault).
+    case environment(String)
 
     init(_ e: UsageError, command: String?) { self = .usage(e.message, command: command) }
     init(_ e: ParameterError, command: String?) { self = .usage(e.description, command: command) }
@@ -36,7 +38,14 @@ enum CommandError: Error {
         case let .imaging(e): return (ExitCode.dataError, e.description)
         case let .file(e): return (ExitCode.dataError, e.description)
         case let .data(message): return (ExitCode.dataError, message)
+        case let .environment(message): return (ExitCode.usageError, message)
         }
+    }
+
+    /// Whether the message should point to the command's --help: usage errors other than the environment's.
+    var pointsToHelp: Bool {
+        if case .environment = self { return false }
+        return exit.code == ExitCode.usageError
     }
 }
 

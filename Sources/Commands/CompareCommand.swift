@@ -26,8 +26,8 @@ enum CompareCommand {
               thresholdkit compare --dataset ../shared/datasets/bottle --report out/bottle
             """,
         options: [
-            .value("normal", "FILE", help: "Held-out good scores (calibration)."),
-            .value("test", "FILE", help: "Labelled test scores."),
+            .value("normal", "FILE", help: "Held-out good scores (calibration)." + CommonOptions.standardInput),
+            .value("test", "FILE", help: "Labelled test scores." + CommonOptions.standardInput),
         ] + ParameterOptions.specs(StrategyOptions.registry.reading([.normalScores]).map { ($0.key, $0.parameters) })
           + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
 

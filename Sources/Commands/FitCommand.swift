@@ -19,6 +19,9 @@ enum FitCommand {
             images, so they need image inputs. The split and the synthetic anomalies follow --seed
             exactly as `compare --dataset` does.
 
+            --rethreshold FILE keeps FILE's scorer as it is and fits a new --threshold (with its α and
+            other parameters) on the scores FILE stores: seconds instead of a training run.
+
             --model names the detector file. An existing detector file there is replaced (that is how
             you refit); any other existing file is refused (exit 1) unless --force, and an input of
             this command is never replaced.
@@ -26,13 +29,14 @@ enum FitCommand {
             EXAMPLES:
               thresholdkit fit --train features/train.npy --scorer kde --model bottle.tkd
               thresholdkit fit --train bottle/train/good --threshold synthetic-ba --model bottle.tkd
+              thresholdkit fit --rethreshold bottle.tkd --threshold evt --alpha 0.01 --model bottle-evt.tkd
             """,
         options: [
             .value("train", "FILE.npy|DIR", help: "Good samples: an N×D .npy matrix, or image files / folders of images.", repeatable: true),
             .value("anomalous", "FILE.npy|DIR", help: "Labelled anomalous samples (adaptive-f1 needs some).", repeatable: true),
             .value("model", "OUT", help: "Where to write the detector file (written atomically)."),
-            .flag("force", help: "Replace --model even when it is an existing file that is not a detector."),
-            .value("rethreshold", "FILE", help: "Instead of training: take this detector, fit --threshold on its stored scores, write --model."),
+            .flag("force", help: "Replace --model even when it is an existing file that is not a detector (without --force: refused, exit 1)."),
+            .value("rethreshold", "FILE", help: "Instead of training: take this detector, fit --threshold on its stored scores, write --model (training options are refused, exit 2)."),
         ] + ScorerOptions.specs + [
             StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.registry.keys, default: "conformal"),
         ] + StrategyOptions.parameterSpecs + [
@@ -139,7 +143,7 @@ enum FitCommand {
             job.calibration = mode
         }
         (job.pixelStrategy, job.pixelAlpha, job.pixelValue) = try PixelOptions.chosen(args, drawsMaps: scorer.drawsMaps, command: spec.name)
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         return (job, built.ignored)
     }

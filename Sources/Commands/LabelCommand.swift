@@ -17,9 +17,9 @@ enum LabelCommand {
               thresholdkit label --strategy conformal --normal calibration.csv --input new.csv --fdr 0.1
             """,
         options: [
-            .value("normal", "FILE", help: "Good scores: fit the threshold and compute p-values."),
-            .value("anomalous", "FILE", help: "Anomalous scores (adaptive-f1, synthetic-*)."),
-            .value("input", "FILE", help: "Scores to label."),
+            .value("normal", "FILE", help: "Good scores: fit the threshold and compute p-values." + CommonOptions.standardInput),
+            .value("anomalous", "FILE", help: "Anomalous scores (adaptive-f1, synthetic-*)." + CommonOptions.standardInput),
+            .value("input", "FILE", help: "Scores to label." + CommonOptions.standardInput),
             .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1)."),
             StrategyOptions.choiceSpec("strategy", keys: StrategyOptions.registry.keys),
         ] + StrategyOptions.parameterSpecs + CommonOptions.reading + CommonOptions.output)

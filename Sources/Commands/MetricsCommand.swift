@@ -17,7 +17,7 @@ enum MetricsCommand {
               thresholdkit metrics --test test.csv --threshold 3.2 --json
             """,
         options: [
-            .value("test", "FILE", help: "Labelled scores."),
+            .value("test", "FILE", help: "Labelled scores." + CommonOptions.standardInput),
             .value("threshold", "T", help: "Also report the labelling at this threshold (score ≥ T is anomalous; ≤ with --lower-is-anomalous)."),
             .flag("curves", help: "Include the ROC and precision–recall curves in the JSON output."),
         ] + CommonOptions.reading + CommonOptions.output)

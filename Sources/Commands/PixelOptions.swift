@@ -11,7 +11,7 @@ enum PixelOptions {
             .value("pixel-threshold", "NAME",
                    help: "patchcore: the pixel threshold the detector keeps: " + PixelStrategy.standard.map { "\($0.key) (\($0.guarantee))" }.joined(separator: "; ") + ".",
                    default: PixelStrategy.imageConformal.key),
-            .value("pixel-alpha", "A", help: "patchcore: α of the pixel threshold (default: --alpha)."),
+            .value("pixel-alpha", "A", help: "patchcore: α of the pixel threshold.", default: "--alpha"),
             .value("pixel-value", "V", help: "patchcore: the cut-off of pixel-manual."),
         ]
     }

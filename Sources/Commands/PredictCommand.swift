@@ -18,17 +18,21 @@ enum PredictCommand {
             threshold), log_likelihood for KDE detectors, and with --fdr Q bh_selected: whether
             Benjamini–Hochberg at false-discovery rate Q selects it over this whole batch.
 
-            EXAMPLE:
+            --threshold T and --alpha A change the threshold for this run only; the detector file is
+            unchanged (`fit --rethreshold` writes a new one).
+
+            EXAMPLES:
               thresholdkit predict --model bottle.tkd new_images/ --json
+              thresholdkit predict --model bottle.tkd new_images/ --alpha 0.01
             """,
         options: [
             .value("model", "FILE", help: "A detector file from `thresholdkit fit` or `compare --report`."),
             .value("weights", "PATH", help: "EfficientNet-Lite0 weights for image inputs (else $THRESHOLDKIT_WEIGHTS)."),
             .value("fdr", "Q", help: "Also select by Benjamini–Hochberg at false-discovery rate Q in (0, 1) over the batch."),
-            .value("threshold", "T", help: "Use the cut-off T for this run instead of the stored threshold (score ≥ T is anomalous)."),
-            .value("alpha", "A", help: "Refit the stored strategy at α = A on the detector's stored scores for this run (strategies with an α)."),
+            .value("threshold", "T", help: "Use the cut-off T for this run instead of the stored threshold (score ≥ T is anomalous); not with --alpha (exit 2)."),
+            .value("alpha", "A", help: "Refit the stored strategy at α = A on the detector's stored scores for this run (strategies with an α; others exit 2)."),
             .value("maps", "DIR", help: "patchcore: write each image's anomaly map (.npy, float32, at the image's size), a heatmap and the pixel mask at the detector's pixel threshold (_heatmap.png, _mask.png), mirroring the input paths below DIR."),
-            .flag("force", help: "Replace map files that already exist under --maps."),
+            .flag("force", help: "Replace map files that already exist under --maps (without --force: refused, exit 1)."),
         ] + ImageOptions.reading + CommonOptions.output,
         positionalName: "INPUT")
 
@@ -51,7 +55,7 @@ enum PredictCommand {
         job.weightsPath = args.string("weights")
         job.mapsDirectory = args.string("maps")
         job.force = args.flag("force")
-        job.cache = ImageOptions.cache(args)
+        job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
         let stages = StageProgress(console: console, quiet: quiet)

@@ -11,8 +11,9 @@ struct ScoreInputs {
 
     /// Reads one file and reports dropped non-finite scores and an ignored `--column` as warnings.
     static func read(_ path: String, options: ScoreFileOptions, warn: (String) -> Void) throws(CommandError) -> ScoreSet {
-        let format = path == ScoreFile.standardInputPath ? ScoreFileFormat.text : ScoreFileFormat(path: path)
-        if options.column != ScoreFileOptions().column, format == .text || format == .npy {
+        // Standard input's format shows only in its content, so --column is not judged there.
+        let format = path == ScoreFile.standardInputPath ? nil : ScoreFileFormat(path: path)
+        if options.column != ScoreFileOptions().column, let format, format == .text || format == .npy {
             warn("warning: --column is ignored for \(path): a \(format == .npy ? ".npy" : "text") file holds one score per entry, with no columns")
         }
         do throws(ScoreFileError) {

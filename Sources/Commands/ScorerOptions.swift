@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Foundation
 import Pipeline
 import Thresholding
 
@@ -37,15 +38,25 @@ enum ScorerOptions {
 
 /// Options every image-reading command shares.
 enum ImageOptions {
-    static let cacheHelp = "Do not read or write the per-image feature cache ($THRESHOLDKIT_CACHE, else $XDG_CACHE_HOME/thresholdkit, else ~/.cache/thresholdkit)."
+    static let cacheHelp = "Do not read or write the per-image feature cache ($THRESHOLDKIT_CACHE, else $XDG_CACHE_HOME/thresholdkit, "
+        + "else ~/.cache/thresholdkit; least recently used entries are evicted above $THRESHOLDKIT_CACHE_MAX_MB MiB, "
+        + "default 2048, 0 turns the cache off; a bad value is a usage error, exit 2)."
+
+    /// The environment the cache settings come from; tests bind another one.
+    @TaskLocal static var environment: [String: String]?
 
     static let reading: [OptionSpec] = [
         .flag("no-cache", help: cacheHelp),
         .flag("skip-unreadable", help: "Leave out image files that cannot be decoded (listed as warnings) instead of failing."),
     ]
 
-    static func cache(_ args: ParsedArguments) -> FeatureCache? {
-        args.flag("no-cache") ? nil : FeatureCache(directory: FeatureCache.defaultDirectory())
+    /// The feature cache for this run: none with --no-cache or a cap of 0, else the environment's.
+    /// - Throws: ``CommandError/environment(_:)`` when `$THRESHOLDKIT_CACHE_MAX_MB` is not a number ≥ 0.
+    static func cache(_ args: ParsedArguments) throws(CommandError) -> FeatureCache? {
+        guard !args.flag("no-cache") else { return nil }
+        do throws(FeatureCacheError) {
+            return try FeatureCache.configured(environment: environment ?? ProcessInfo.processInfo.environment)
+        } catch { throw .environment(error.description) }
     }
 
     static func unreadable(_ args: ParsedArguments) -> UnreadablePolicy { args.flag("skip-unreadable") ? .skip : .fail }

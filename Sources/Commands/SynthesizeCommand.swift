@@ -23,11 +23,11 @@ enum SynthesizeCommand {
         options: [
             .value("input", "DIR|FILE", help: "Good images, or folders of them (searched recursively).", repeatable: true),
             .value("output", "DIR", help: "Folder for the outputs; created if missing."),
-            .value("count", "N", help: "Number of outputs (default: one per input)."),
+            .value("count", "N", help: "Number of outputs.", default: "one per input"),
             .value("seed", "S", help: "Seed of the masks, augmentations and blend factors.", default: "0"),
             .value("blend", "LO,HI", help: "Range of the blend factor β, each in [0, 1] with HI > 0 (anomalib's validation split uses 0.01,0.2).", default: "0.5,1.0"),
-            .value("source", "DIR", help: "Folder of texture images to blend in (e.g. DTD); default: the Perlin noise itself."),
-            .value("size", "WxH", help: "Resize inputs to W×H first (default: keep each input's size)."),
+            .value("source", "DIR", help: "Folder of texture images to blend in (e.g. DTD).", default: "the Perlin noise itself"),
+            .value("size", "WxH", help: "Resize inputs to W×H first.", default: "each input's size"),
             .flag("dual-mask", help: "Join a second independent mask with probability 0.5 (larger, split defects)."),
         ] + CommonOptions.output,
         positionalName: "MORE_INPUT")

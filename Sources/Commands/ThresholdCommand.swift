@@ -22,8 +22,8 @@ enum ThresholdCommand {
               thresholdkit threshold --strategy adaptive-f1 --normal good.txt --anomalous bad.txt --json
             """,
         options: [
-            .value("normal", "FILE", help: "Scores of good samples the scorer did not train on."),
-            .value("anomalous", "FILE", help: "Scores of anomalous samples, real or synthetic (adaptive-f1, synthetic-*)."),
+            .value("normal", "FILE", help: "Scores of good samples the scorer did not train on." + CommonOptions.standardInput),
+            .value("anomalous", "FILE", help: "Scores of anomalous samples, real or synthetic (adaptive-f1, synthetic-*)." + CommonOptions.standardInput),
             StrategyOptions.choiceSpec("strategy", keys: StrategyOptions.registry.keys),
         ] + StrategyOptions.parameterSpecs + CommonOptions.reading + CommonOptions.output)
 

@@ -45,7 +45,7 @@ public enum ThresholdKitCLI {
                 throw CommandError(error, command: command.spec.name)
             }
             if parsed.flag("help") {
-                console.writeOut(command.spec.helpText(program: "thresholdkit"))
+                console.writeOut(command.spec.helpText(program: "thresholdkit") + "\n" + exitCodesHelp + "\n")
                 return ExitCode.success
             }
             try command.run(parsed, console)
@@ -53,12 +53,22 @@ public enum ThresholdKitCLI {
         } catch {
             let (code, message) = error.exit
             console.err("error: \(message)")
-            if code == ExitCode.usageError {
+            if error.pointsToHelp {
                 console.err("Run 'thresholdkit \(command.spec.name) --help' for its options.")
             }
             return code
         }
     }
+
+    /// The end of every help text: what each exit code means.
+    static let exitCodesHelp = """
+        EXIT CODES:
+          0  success (warnings go to stderr and do not change it)
+          1  the data or a file: unreadable or malformed input, a threshold that cannot be fitted,
+             an existing output refused without --force, a failed write
+          2  usage: unknown, repeated or missing option, a value out of range, options that conflict,
+             a bad $THRESHOLDKIT_CACHE_MAX_MB
+        """
 
     static func overview() -> String {
         let width = subcommands.map(\.spec.name.count).max() ?? 0
@@ -72,7 +82,8 @@ public enum ThresholdKitCLI {
             \(lines.joined(separator: "\n"))
 
             Run 'thresholdkit <command> --help' for a command's options.
-            Exit codes: 0 ok, 1 data error, 2 usage error.
+
+            \(exitCodesHelp)
 
             """
     }

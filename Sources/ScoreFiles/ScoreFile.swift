@@ -13,13 +13,13 @@ public enum ScoreFile {
     /// read as plain text with one score per line. An empty file, a header-only
     /// CSV or an empty JSON array gives a valid empty set.
     ///
-    /// The path `-` reads standard input (plain text unless `format` says otherwise),
-    /// named "standard input" in messages. Pipes, FIFOs and other special files are
+    /// The path `-` reads standard input, in the format its content shows unless `format`
+    /// says otherwise (see ``ScoreFileFormat/init(content:)``), named "standard input" in messages. Pipes, FIFOs and other special files are
     /// read until end of file, never by their reported size, so `<(command)` and
     /// named pipes work like regular files.
     /// - Parameters:
     ///   - path: a file path, or `-` for standard input.
-    ///   - format: the layout; nil picks it from the extension (plain text for `-`).
+    ///   - format: the layout; nil picks it from the extension (from the content for `-`).
     ///   - options: the columns, the non-finite policy and the score direction.
     ///   - standardInput: where `-` reads from; the process's standard input by default.
     /// - Throws: ``ScoreFileError``, naming the file and the line or element at fault;
@@ -31,8 +31,8 @@ public enum ScoreFile {
         standardInput: StandardInput = .process
     ) throws(ScoreFileError) -> ScoreSet {
         if path == standardInputPath {
-            return try decode(
-                try standardInput.bytes(), format: format ?? .text, source: standardInputName, options: options)
+            let bytes = try standardInput.bytes()
+            return try decode(bytes, format: format ?? ScoreFileFormat(content: bytes), source: standardInputName, options: options)
         }
         let bytes: [UInt8]
         do throws(FileReadError) { bytes = try FileContents.bytes(atPath: path) } catch { throw .file(error) }

@@ -23,10 +23,24 @@ public struct FeatureTable: Sendable {
     /// Decoder warnings (recoverable JPEG damage) and cache trouble, prefixed with the file.
     public var warnings: [String]
 
+    /// The skipped files and the warnings, one line each, as a job reports them.
+    public var notes: [String] { skipped.map { "skipped \($0.path): \($0.reason)" } + warnings }
+
+    /// `lines` without repeats, in first-seen order: several extractions of one run (one per
+    /// candidate configuration) see the same decoder warnings.
+    static func distinct(_ lines: [String]) -> [String] {
+        var seen = Set<String>()
+        return lines.filter { seen.insert($0).inserted }
+    }
+
     /// Decoding happens in chunks of this many images, so memory stays bounded on large sets.
     static let chunkSize = 32
 
     /// Extracts features for `paths`, reading and filling `cache` when one is given.
+    ///
+    /// When the cache cannot be written, the first table of the run to find out carries the
+    /// one warning (naming the folder) and the run goes on without writing; after writing,
+    /// the cache evicts its least recently used entries down to its cap.
     ///
     /// - Parameters:
     ///   - transform: applied to each decoded image with its index before extraction (synthetic
@@ -42,9 +56,9 @@ public struct FeatureTable: Sendable {
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws(PipelineError) -> FeatureTable {
         let cache = transform == nil ? cache : nil
+        defer { cache?.evictAfterWrites() }
         var parts: [FeatureBatch] = []
         var table = FeatureTable(batch: FeatureBatch(dimension: extractor.dimension), paths: [], skipped: [], warnings: [])
-        var cacheTrouble: String?
         var start = 0
         while start < paths.count {
             let chunk = Array(paths[start..<min(start + chunkSize, paths.count)])
@@ -77,8 +91,8 @@ public struct FeatureTable: Sendable {
             for (k, slot) in imageSlots.enumerated() {
                 let sample = extracted.samples(k..<(k + 1))
                 cached[slot] = sample
-                if let cache, let key = keys[slot], cacheTrouble == nil, let trouble = cache.store(sample, key: key) {
-                    cacheTrouble = trouble
+                if let cache, let key = keys[slot], let warning = cache.storeForRun(sample, key: key) {
+                    table.warnings.append(warning)
                 }
             }
             for (slot, sample) in cached.enumerated() {
@@ -89,7 +103,6 @@ public struct FeatureTable: Sendable {
             start += chunk.count
             progress(start, paths.count)
         }
-        if let cacheTrouble { table.warnings.append("the feature cache cannot be written (\(cacheTrouble)); features are recomputed next time") }
         if !parts.isEmpty { table.batch = FeatureBatch(concatenating: parts) }
         return table
     }

@@ -57,6 +57,7 @@ public struct FitJob: Sendable {
                               mayReplace: OutputGuard.isDetectorFile)
         let inputs = try InputSet.resolve(trainInputs)
         var samples: TrainingSamples
+        var warnings: [String] = []
         switch inputs {
         case let .vectors(matrix, _):
             if features != nil || weightsPath != nil {
@@ -71,7 +72,11 @@ public struct FitJob: Sendable {
             var job = self
             job.scorerValues = values
             if let summary = ConfigurationSelection.summary(trials, key: "size") { job.provenance.append(("configuration", .string(summary))) }
-            if !trials.isEmpty { return try job.run(progress: progress) }
+            if !trials.isEmpty {
+                var outcome = try job.run(progress: progress)
+                outcome.warnings = FeatureTable.distinct(trials.flatMap(\.warnings) + outcome.warnings)
+                return outcome
+            }
             let extractor = try scorer.extractor(preset: features, values: scorerValues, weightsPath: weightsPath)
             _ = try scorer.make(scorerValues, seed: seed, dimension: extractor.dimension)  // refuse bad settings before extracting
             try training(dimension: extractor.dimension).check(sampleCount: paths.count, threshold: threshold, hasImages: true)
@@ -81,10 +86,12 @@ public struct FitJob: Sendable {
                 throw .invalidInput(name: "train", value: trainInputs[0], expected: "readable images (none of the \(paths.count) could be decoded)")
             }
             samples = TrainingSamples(images: table, extractor: extractor)
+            warnings += table.notes
         }
-        var warnings: [String] = []
         if !anomalousInputs.isEmpty {
-            samples.anomalous = try anomalousFeatures(like: samples, progress: progress)
+            let anomalous = try anomalousFeatures(like: samples, progress: progress)
+            samples.anomalous = anomalous.batch
+            warnings += anomalous.warnings
         }
         let job = try training(dimension: samples.features.dimension)
         let provenance = JSONValue.object([
@@ -106,13 +113,15 @@ public struct FitJob: Sendable {
         return t
     }
 
-    /// The anomalous inputs' features: a matrix as is, images through the training samples' extractor.
-    func anomalousFeatures(like samples: TrainingSamples, progress: @escaping PipelineProgress) throws(PipelineError) -> FeatureBatch {
+    /// The anomalous inputs' features (a matrix as is, images through the training samples' extractor) and their warnings.
+    func anomalousFeatures(like samples: TrainingSamples,
+                           progress: @escaping PipelineProgress) throws(PipelineError) -> (batch: FeatureBatch, warnings: [String]) {
         switch (try InputSet.resolve(anomalousInputs), samples.extractor) {
-        case let (.vectors(matrix, _), _): return FeatureBatch(vectors: matrix)
+        case let (.vectors(matrix, _), _): return (FeatureBatch(vectors: matrix), [])
         case let (.images(paths), .some(extractor)):
-            return try FeatureTable.extract(paths, extractor: extractor, cache: cache, unreadable: unreadable,
-                                            progress: { progress("anomalous features", $0, $1) }).batch
+            let table = try FeatureTable.extract(paths, extractor: extractor, cache: cache, unreadable: unreadable,
+                                                 progress: { progress("anomalous features", $0, $1) })
+            return (table.batch, table.notes)
         case (.images, .none):
             throw .invalidInput(name: "anomalous", value: anomalousInputs[0],
                                 expected: "a .npy matrix of the same features: --train holds feature vectors, not images")

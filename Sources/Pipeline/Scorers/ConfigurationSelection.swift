@@ -9,6 +9,8 @@ public enum ConfigurationSelection {
     public struct Trial: Sendable {
         public var values: ParameterValues
         public var syntheticAUROC: Double
+        /// Its feature extraction's skipped files and warnings (the run's one feature-cache warning among them).
+        public var warnings: [String] = []
     }
 
     /// The settings to use: `values` when they are concrete, else the best alternative.
@@ -34,7 +36,7 @@ public enum ConfigurationSelection {
             do throws(ThresholdError) {
                 separation = try auroc(normal: calibrated.calibrationScores, anomalous: calibrated.syntheticScores)
             } catch { throw .threshold(error, strategy: "configuration selection") }
-            trials.append(Trial(values: candidate, syntheticAUROC: separation))
+            trials.append(Trial(values: candidate, syntheticAUROC: separation, warnings: table.notes))
         }
         return (trials[bestIndex(trials)!].values, trials)
     }

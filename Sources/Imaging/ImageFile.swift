@@ -1,33 +1,19 @@
-import Foundation
-
-/// Reads and writes image files in any supported format, chosen by content (read) or extension (write).
+/// Reads and writes image files in any built-in format, chosen by content (read) or extension (write).
 ///
+/// Everything goes through ``ImageFormatRegistry/standard``; use a registry of your own
+/// (`ImageFormatRegistry.standard.adding(…)`) to read or write further formats.
 /// PNG is strict (any corruption is an error); JPEG is lenient like libjpeg, so
 /// recoverable damage decodes and comes back as warnings for the caller to show.
 public enum ImageFile {
-    /// The formats `read` recognises from the first bytes.
-    public enum Format: String, Sendable, CaseIterable {
-        case png, jpeg, pnm, bmp
+    /// The built-in format whose signature starts `bytes`, or nil.
+    public static func format(of bytes: [UInt8]) -> (any ImageFormat)? {
+        ImageFormatRegistry.standard.format(of: bytes)
     }
 
-    /// Recognises the format from the file's first bytes.
-    public static func format(of bytes: [UInt8]) -> Format? {
-        if PNGDecoder.hasSignature(bytes) { return .png }
-        if bytes.count >= 3, bytes[0] == 0xFF, bytes[1] == 0xD8, bytes[2] == 0xFF { return .jpeg }
-        if PNMDecoder.canDecode(bytes.prefix(2)) { return .pnm }
-        if BMPDecoder.canDecode(bytes.prefix(2)) { return .bmp }
-        return nil
-    }
-
-    /// Decodes bytes of any supported format; `file` names them in errors.
+    /// Decodes bytes of any built-in format; `file` names them in errors.
+    /// - Throws: ``ImagingError/unknownFormat(file:)`` for unrecognised bytes, else the decoder's error.
     public static func decode(_ bytes: [UInt8], file: String, options: DecodingOptions = DecodingOptions()) throws(ImagingError) -> DecodedImage {
-        switch format(of: bytes) {
-        case .png: return DecodedImage(image: try PNG.decode(bytes, file: file, options: options))
-        case .jpeg: return try JPEGDecoder.decode(bytes, file: file, options: options)
-        case .pnm: return DecodedImage(image: try PNMDecoder.decode(bytes, file: file, options: options))
-        case .bmp: return DecodedImage(image: try BMPDecoder.decode(bytes, file: file, options: options))
-        case nil: throw .unknownFormat(file: file)
-        }
+        try ImageFormatRegistry.standard.decode(bytes, file: file, options: options)
     }
 
     /// The raw bytes of the file at `path`, for callers that hash or cache before decoding.
@@ -35,19 +21,15 @@ public enum ImageFile {
     public static func bytes(path: String) throws(ImagingError) -> [UInt8] { try ImageFileIO.read(path: path) }
 
     /// Reads and decodes the file at `path`.
+    /// - Throws: ``ImagingError/unreadable(file:reason:)``, else as ``decode(_:file:options:)``.
     public static func read(path: String, options: DecodingOptions = DecodingOptions()) throws(ImagingError) -> DecodedImage {
-        try decode(ImageFileIO.read(path: path), file: path, options: options)
+        try ImageFormatRegistry.standard.read(path: path, options: options)
     }
 
     /// Writes `image` as PNG or PNM, chosen by the extension of `path` (`.png`, `.pnm`, `.ppm`, `.pgm`).
+    /// - Throws: ``ImagingError/cannotEncode(file:reason:)`` for another extension (listing the
+    ///   writable ones), an image the format cannot hold, or a file that cannot be written.
     public static func write(_ image: Image, to path: String) throws(ImagingError) {
-        let ext = (path as NSString).pathExtension.lowercased()
-        let bytes: [UInt8]
-        switch ext {
-        case "png": bytes = try PNG.encode(image)
-        case "pnm", "ppm", "pgm": bytes = try PNMEncoder.encode(image, file: path)
-        default: throw .cannotEncode(file: path, reason: "unknown output extension '.\(ext)'; use .png, .pnm, .ppm or .pgm")
-        }
-        try ImageFileIO.writeAtomically(bytes, to: path)
+        try ImageFormatRegistry.standard.write(image, to: path)
     }
 }

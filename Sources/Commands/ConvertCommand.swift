@@ -34,8 +34,8 @@ enum ConvertCommand {
         var options = DecodingOptions()
         options.maxPixels = try ParameterOptions.values([maxPixels], from: args, command: spec.name).integer("max-pixels") ?? 100_000_000
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["png", "pnm", "ppm", "pgm"].contains(ext) else {
-            throw .usage("OUT must end in .png, .pnm, .ppm or .pgm, got '\(output)'", command: spec.name)
+        guard ImageFormatRegistry.standard.format(forExtension: ext) != nil else {
+            throw .usage("OUT must end in \(ImageFormatRegistry.standard.writableExtensionsPhrase), got '\(output)'", command: spec.name)
         }
         let decoded: DecodedImage
         do throws(ImagingError) { decoded = try ImageFile.read(path: input, options: options) } catch { throw .imaging(error) }

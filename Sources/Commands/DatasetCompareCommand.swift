@@ -14,7 +14,7 @@ enum DatasetCompareCommand {
                 .value("calibration", "split|crossfit", help: "split (hold out 20%) or crossfit (5 folds; FPR ≤ 2α worst case).", default: "split"),
                 .value(ImageOptions.seed.key, ImageOptions.seed.valueName, help: ImageOptions.seed.help, default: "42"),
                 .value("blend", "LO,HI", help: ImageOptions.blend.help, default: "0.5,1.0"),
-                .value("max-fpr", "F", help: "Recommend the highest estimated TPR on synthetic anomalies whose 95% false-alarm interval stays ≤ F (default: the highest estimated balanced accuracy)."),
+                .value("max-fpr", "F", help: "Recommend the highest estimated TPR on synthetic anomalies whose 95% false-alarm interval stays ≤ F; without it, the highest estimated balanced accuracy."),
                 .value("report", "DIR", help: "Write report.md/json, scores.csv, SVG charts, synthetic samples and detector.tkd there, as one unit."),
                 .flag("force", help: "Replace an existing non-empty --report folder (without --force: refused, exit 1)."),
             ] + PixelOptions.specs + ImageOptions.reading

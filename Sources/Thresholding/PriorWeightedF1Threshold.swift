@@ -28,9 +28,6 @@ public struct PriorWeightedF1Threshold: Threshold {
             let f = c.normalCount > 0 ? Double(c.falsePositives) / Double(c.normalCount) : 0
             return 2 * pi * r / (pi + pi * r + (1 - pi) * f)
         }
-        return FittedThreshold(
-            strategy: name, value: search.point.threshold,
-            details: [Detail("n_normal", sweep.normalCount), Detail("n_anomalous", sweep.anomalousCount), Detail("prior", prior)],
-            warnings: search.warnings)
+        return search.fitted(strategy: name, sweep: sweep, extra: [Detail("prior", prior)])
     }
 }

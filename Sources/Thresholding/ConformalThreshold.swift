@@ -33,10 +33,8 @@ public struct ConformalThreshold: Threshold {
                 strategy: name, needed: needed, got: n,
                 reason: "with fewer than 1/α − 1 = \(needed) calibration scores nothing can be flagged at α = \(messageNumber(alpha))")
         }
-        let value = try OrderStatistics.justAbove(orderStatistic: k, of: normal, strategy: name)
-        return FittedThreshold(
-            strategy: name, value: value, targetFPR: alpha,
-            details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha)])
+        return try OrderStatistics.conformalCutOff(orderStatistic: k, of: normal, strategy: name, targetFPR: alpha,
+                                                   parameters: [Detail("alpha", alpha)])
     }
 }
 

@@ -16,9 +16,7 @@ public struct BestBalancedAccuracyThreshold: Threshold {
     /// nil: the balanced-accuracy optimum states no false-alarm rate.
     public var targetFPR: Double? { nil }
 
-    public init(name: String = "best-balanced-accuracy") {
-        self.name = name
-    }
+    public init(name: String = "best-balanced-accuracy") { self.name = name }
 
     /// Fits the balanced-accuracy-optimal threshold.
     ///

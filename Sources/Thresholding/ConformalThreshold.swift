@@ -39,9 +39,6 @@ public struct ConformalThreshold: Threshold {
 }
 
 extension ConformalThreshold {
-    public static let descriptor = StrategyDescriptor(
-        key: "conformal", family: .normalScore,
-        summary: "t = s₍ₖ₎.nextUp, k = ⌈(n+1)(1−α)⌉: P(false alarm) ≤ α in finite samples",
-        parameters: [.alpha], reads: .normalScores,
-        make: { v in ConformalThreshold(alpha: v.number("alpha") ?? 0.05) })
+    public static let descriptor = StrategyDescriptor(key: "conformal", family: .normalScore, summary: "t = s₍ₖ₎.nextUp, k = ⌈(n+1)(1−α)⌉: P(false alarm) ≤ α in finite samples",
+        parameters: [.alpha], reads: .normalScores, make: { v in ConformalThreshold(alpha: v.number("alpha") ?? 0.05) })
 }

@@ -12,10 +12,7 @@ public struct PriorWeightedF1Threshold: Threshold {
     public var name: String
     public var targetFPR: Double? { nil }
 
-    public init(prior: Double = 0.5, name: String = "prior-weighted-f1") {
-        self.prior = prior
-        self.name = name
-    }
+    public init(prior: Double = 0.5, name: String = "prior-weighted-f1") { (self.prior, self.name) = (prior, name) }
 
     /// - Complexity: O(n + m) after the radix sort.
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {

@@ -75,12 +75,7 @@ enum DatasetCompareCommand {
                         commandLine: String? = nil) throws(CommandError) {
         let quiet = args.flag("quiet")
         let datasetPath = title ?? job.datasetPath
-        let stages = StageProgress(console: console, quiet: quiet)
-        let outcome: DatasetComparison.Outcome
-        do throws(PipelineError) {
-            outcome = try job.run { stages.update($0, $1, $2) }
-        } catch { stages.finish(); throw .pipeline(error) }
-        stages.finish()
+        let outcome = try StageProgress.run(console: console, quiet: quiet, job.run)
         var r = outcome.result
         r.commandLine = commandLine
         r.version = ThresholdKitCLI.version

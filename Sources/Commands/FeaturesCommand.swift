@@ -40,13 +40,7 @@ enum FeaturesCommand {
         job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
-        let stages = StageProgress(console: console, quiet: quiet)
-        let outcome: FeatureJob.Outcome
-        do throws(PipelineError) { outcome = try job.run { stages.update($0, $1, $2) } } catch {
-            stages.finish()
-            throw .pipeline(error)
-        }
-        stages.finish()
+        let outcome = try StageProgress.run(console: console, quiet: quiet, job.run)
         if !quiet {
             outcome.warnings.forEach { console.err("warning: \($0)") }
             console.err("wrote \(outcome.rows)×\(outcome.dimension) features (\(outcome.identifier)) to \(out), paths to \(job.listingPath)")

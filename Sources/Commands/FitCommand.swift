@@ -54,13 +54,7 @@ enum FitCommand {
         }
         let (job, ignored) = try configuredJob(args)
         if !quiet { ignored.forEach { console.err("warning: \($0)") } }
-        let stages = StageProgress(console: console, quiet: quiet)
-        let outcome: FitJob.Outcome
-        do throws(PipelineError) { outcome = try job.run { stages.update($0, $1, $2) } } catch {
-            stages.finish()
-            throw .pipeline(error)
-        }
-        stages.finish()
+        let outcome = try StageProgress.run(console: console, quiet: quiet, job.run)
         if !quiet { outcome.warnings.forEach { console.err("warning: \($0)") } }
         let d = outcome.detector
         if args.flag("json") {

@@ -36,19 +36,14 @@ enum LabelCommand {
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
         let fdr = try ParameterOptions.values([fdrSpec], from: args, command: spec.name).number("fdr")
-        let built = try StrategyOptions.make(args, option: "strategy", fallback: nil, command: spec.name)
-        built.ignored.forEach { warn("warning: \($0)") }
-        let fitOn = try ScoreInputs.normalAndAnomalous(normal: normalPath, anomalous: args.string("anomalous"),
-                                                       options: fileOptions, warn: warn)
-        if args.string("anomalous") != nil, built.strategy.reads == .normalScores || built.strategy.reads == .nothing {
-            warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
-        }
+        let (strategy, fitOn) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
+                                                                      warn: warn, command: spec.name)
         let inputSet = try ScoreInputs.read(inputPath, options: fileOptions, warn: warn)
         let input = inputSet.scores
         let units = ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous)
         let predictions: [Prediction]
         do throws(ThresholdError) {
-            let fitted = try built.strategy.fit(normal: fitOn.normal, anomalous: fitOn.anomalous)
+            let fitted = try strategy.fit(normal: fitOn.normal, anomalous: fitOn.anomalous)
             fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }
             let norm = ScoreNormalization(threshold: fitted.value, fittedOn: fitOn.normal + fitOn.anomalous)
             predictions = try fitted.predict(input, calibration: fitOn.normal, normalization: norm, fdr: fdr)

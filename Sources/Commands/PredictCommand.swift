@@ -58,13 +58,7 @@ enum PredictCommand {
         job.cache = try ImageOptions.cache(args)
         job.unreadable = ImageOptions.unreadable(args)
         let quiet = args.flag("quiet")
-        let stages = StageProgress(console: console, quiet: quiet)
-        let outcome: PredictJob.Outcome
-        do throws(PipelineError) { outcome = try job.run { stages.update($0, $1, $2) } } catch {
-            stages.finish()
-            throw .pipeline(error)
-        }
-        stages.finish()
+        let outcome = try StageProgress.run(console: console, quiet: quiet, job.run)
         if !quiet { outcome.warnings.forEach { console.err("warning: \($0)") } }
         if !quiet && job.threshold != nil { console.err("threshold: \(outcome.detector.threshold.strategy) = \(NumberText.exact(outcome.detector.threshold.value)), \(outcome.thresholdSource)") }
         if args.flag("json") {

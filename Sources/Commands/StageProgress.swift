@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// A progress bar per named stage: a new stage finishes the previous bar and starts its own.
 ///
@@ -32,5 +33,17 @@ final class StageProgress: @unchecked Sendable {
     func finish() {
         lock.lock(); defer { lock.unlock() }
         bar?.finish()
+    }
+}
+
+extension StageProgress {
+    /// Runs a pipeline job (pass its `run` method) with a bar per stage, and clears the last bar
+    /// before returning or throwing, so an error message never lands on a half-drawn bar.
+    /// - Throws: ``CommandError/pipeline(_:)`` with the job's error.
+    static func run<Outcome>(console: Console, quiet: Bool,
+                             _ job: (_ progress: @escaping PipelineProgress) throws(PipelineError) -> Outcome) throws(CommandError) -> Outcome {
+        let stages = StageProgress(console: console, quiet: quiet)
+        defer { stages.finish() }
+        do throws(PipelineError) { return try job { stages.update($0, $1, $2) } } catch { throw .pipeline(error) }
     }
 }

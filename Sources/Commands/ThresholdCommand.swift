@@ -35,15 +35,10 @@ enum ThresholdCommand {
             normalPath = try args.required("normal")
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
-        let built = try StrategyOptions.make(args, option: "strategy", fallback: nil, command: spec.name)
-        built.ignored.forEach { warn("warning: \($0)") }
-        let inputs = try ScoreInputs.normalAndAnomalous(normal: normalPath, anomalous: args.string("anomalous"),
-                                                        options: fileOptions, warn: warn)
-        if args.string("anomalous") != nil, built.strategy.reads == .normalScores || built.strategy.reads == .nothing {
-            warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
-        }
+        let (strategy, inputs) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
+                                                                       warn: warn, command: spec.name)
         let fitted: FittedThreshold
-        do throws(ThresholdError) { fitted = try built.strategy.fitWithExpectation(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
+        do throws(ThresholdError) { fitted = try strategy.fitWithExpectation(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
             throw .threshold(error)
         }
         fitted.warnings.forEach { warn("warning: \(fitted.strategy): \($0)") }

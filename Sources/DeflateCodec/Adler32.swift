@@ -6,7 +6,7 @@
 /// ```swift
 /// Adler32.checksum(Array("Wikipedia".utf8)) // 0x11E60398
 /// ```
-public struct Adler32: Sendable, Hashable {
+public struct Adler32: RunningChecksum {
     private var a: UInt32 = 1
     private var b: UInt32 = 0
 
@@ -15,21 +15,6 @@ public struct Adler32: Sendable, Hashable {
 
     /// The checksum of every byte passed to ``update(_:)`` so far.
     public var value: UInt32 { (b << 16) | a }
-
-    /// The Adler-32 of `bytes`.
-    /// - Complexity: O(n).
-    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
-        var adler = Adler32()
-        adler.update(bytes)
-        return adler.value
-    }
-
-    /// Adds `bytes` to the checksum.
-    /// - Complexity: O(n).
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
-    }
 
     /// Adds the bytes of `buffer` to the checksum.
     /// - Complexity: O(n).

@@ -6,7 +6,7 @@
 /// ```swift
 /// CRC32.checksum(Array("123456789".utf8)) // 0xCBF43926
 /// ```
-public struct CRC32: Sendable, Hashable {
+public struct CRC32: RunningChecksum {
     /// The running register, pre-inverted as the algorithm requires.
     private var register: UInt32 = 0xFFFF_FFFF
 
@@ -15,21 +15,6 @@ public struct CRC32: Sendable, Hashable {
 
     /// The checksum of every byte passed to ``update(_:)`` so far.
     public var value: UInt32 { register ^ 0xFFFF_FFFF }
-
-    /// The CRC-32 of `bytes`.
-    /// - Complexity: O(n).
-    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
-        var crc = CRC32()
-        crc.update(bytes)
-        return crc.value
-    }
-
-    /// Adds `bytes` to the checksum.
-    /// - Complexity: O(n).
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
-    }
 
     /// Adds the bytes of `buffer` to the checksum.
     /// - Complexity: O(n).

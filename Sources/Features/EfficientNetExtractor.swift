@@ -54,19 +54,11 @@ public struct EfficientNetExtractor: FeatureExtractor {
         try validate(images)
         var rows: [Float] = []
         rows.reserveCapacity(images.count * dimension)
-        let group = Parallel.coreCount
-        var start = 0
-        while start < images.count {
-            let end = min(start + group, images.count)
-            var inputs = [PlanarImage?](repeating: nil, count: end - start)
-            inputs.withUnsafeMutableBufferPointer { slots in
-                Parallel.forEach(iterations: end - start) { i in slots[i] = preprocessing(images[start + i]) }
-            }
+        ImageGroups.forEach(count: images.count, prepare: { i in preprocessing(images[i]) }) { start, inputs in
             for (k, input) in inputs.enumerated() {
                 rows += network.features(preprocessed: input!)
                 progress(start + k + 1, images.count)
             }
-            start = end
         }
         return FeatureBatch(vectors: Matrix(rows: images.count, columns: dimension, elements: rows))
     }

@@ -90,8 +90,6 @@ enum KDEKernel {
     static func sumExponentialsByGEMM(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
         -> (best: [Float], sums: [Double])
     {
-        var nearest = [Float](repeating: -.infinity, count: m)
-        var sums = [Double](repeating: 0, count: m)
         // [zq 1]: the trailing 1 picks up the −½‖zⱼ‖² row.
         var extended = [Float](repeating: 1, count: m * (d + 1))
         for i in 0..<m { for k in 0..<d { extended[i * (d + 1) + k] = queries[i * d + k] } }
@@ -99,32 +97,48 @@ enum KDEKernel {
         // span × (d + 1) multiply-adds) stays below the GEMM's two-core threshold, as the tasks already
         // use both cores, and its result (queryBlock × span floats, ≤ 192 KiB) stays in L2.
         let span = max(pointBlock, min(2048, 600_000 / (queryBlock * (d + 1))) / pointBlock * pointBlock)
-        let groups = (m + queryBlock - 1) / queryBlock
-        extended.withUnsafeBufferPointer { q in
+        return forEachQueryBlock(count: m, block: queryBlock, queries: extended, points: points) { q0, valid, q, p, nearestOut, sumsOut in
+            let t = UnsafeMutablePointer<Float>.allocate(capacity: queryBlock * span)
+            defer { t.deallocate() }
+            var groupNearest = [Float](repeating: -.infinity, count: valid)
+            var groupSums = [Double](repeating: 0, count: valid)
+            for j0 in Swift.stride(from: 0, to: stride, by: span) {
+                let width = min(span, stride - j0)
+                Float._gemm(StridedOperand(base: q + q0 * (d + 1), rowStride: d + 1, columnStride: 1),
+                            StridedOperand(base: p + j0, rowStride: stride, columnStride: 1),
+                            into: t, m: valid, n: width, k: d + 1, ldc: span, accumulate: false)
+                for i in 0..<valid {
+                    accumulate(UnsafePointer(t + i * span), count: width,
+                               nearest: &groupNearest[i], sum: &groupSums[i])
+                }
+            }
+            for i in 0..<valid {
+                nearestOut[i] = groupNearest[i]
+                sumsOut[i] = groupSums[i]
+            }
+        }
+    }
+
+    /// Splits `m` queries into blocks of `block` over the cores and gathers each block's maxima and
+    /// sums, which `body` writes through pointers already offset to the block's first query. The GEMM
+    /// and fused routes differ only in how one block is computed.
+    /// - Parameter body: (first query, queries in the block, `queries` and `points` bases, outputs).
+    private static func forEachQueryBlock(
+        count m: Int, block: Int, queries: [Float], points: [Float],
+        _ body: (_ first: Int, _ valid: Int, _ queries: UnsafePointer<Float>, _ points: UnsafePointer<Float>,
+                 _ nearest: UnsafeMutablePointer<Float>, _ sums: UnsafeMutablePointer<Double>) -> Void
+    ) -> (best: [Float], sums: [Double]) {
+        var nearest = [Float](repeating: -.infinity, count: m)
+        var sums = [Double](repeating: 0, count: m)
+        let groups = (m + block - 1) / block
+        queries.withUnsafeBufferPointer { q in
             points.withUnsafeBufferPointer { p in
                 nearest.withUnsafeMutableBufferPointer { nearestOut in
                     sums.withUnsafeMutableBufferPointer { sumsOut in
                         Parallel.forEach(iterations: groups) { group in
-                            let q0 = group * queryBlock
-                            let valid = min(queryBlock, m - q0)
-                            let t = UnsafeMutablePointer<Float>.allocate(capacity: queryBlock * span)
-                            defer { t.deallocate() }
-                            var groupNearest = [Float](repeating: -.infinity, count: valid)
-                            var groupSums = [Double](repeating: 0, count: valid)
-                            for j0 in Swift.stride(from: 0, to: stride, by: span) {
-                                let width = min(span, stride - j0)
-                                Float._gemm(StridedOperand(base: q.baseAddress! + q0 * (d + 1), rowStride: d + 1, columnStride: 1),
-                                            StridedOperand(base: p.baseAddress! + j0, rowStride: stride, columnStride: 1),
-                                            into: t, m: valid, n: width, k: d + 1, ldc: span, accumulate: false)
-                                for i in 0..<valid {
-                                    accumulate(UnsafePointer(t + i * span), count: width,
-                                               nearest: &groupNearest[i], sum: &groupSums[i])
-                                }
-                            }
-                            for i in 0..<valid {
-                                nearestOut[q0 + i] = groupNearest[i]
-                                sumsOut[q0 + i] = groupSums[i]
-                            }
+                            let q0 = group * block
+                            body(q0, min(block, m - q0), q.baseAddress!, p.baseAddress!,
+                                 nearestOut.baseAddress! + q0, sumsOut.baseAddress! + q0)
                         }
                     }
                 }
@@ -175,27 +189,13 @@ enum KDEKernel {
     static func sumExponentialsFused(queries: [Float], count m: Int, dimension d: Int, points: [Float], stride: Int)
         -> (best: [Float], sums: [Double])
     {
-        var nearest = [Float](repeating: -.infinity, count: m)
-        var sums = [Double](repeating: 0, count: m)
-        let groups = (m + fusedQueryBlock - 1) / fusedQueryBlock
-        queries.withUnsafeBufferPointer { q in
-            points.withUnsafeBufferPointer { p in
-                nearest.withUnsafeMutableBufferPointer { nearestOut in
-                    sums.withUnsafeMutableBufferPointer { sumsOut in
-                        Parallel.forEach(iterations: groups) { group in
-                            let q0 = group * fusedQueryBlock
-                            let result = sumGroup(q.baseAddress! + q0 * d, valid: min(fusedQueryBlock, m - q0), dimension: d,
-                                                  points: p.baseAddress!, stride: stride)
-                            for i in 0..<min(fusedQueryBlock, m - q0) {
-                                nearestOut[q0 + i] = result.nearest[i]
-                                sumsOut[q0 + i] = result.sums[i]
-                            }
-                        }
-                    }
-                }
+        forEachQueryBlock(count: m, block: fusedQueryBlock, queries: queries, points: points) { q0, valid, q, p, nearestOut, sumsOut in
+            let result = sumGroup(q + q0 * d, valid: valid, dimension: d, points: p, stride: stride)
+            for i in 0..<valid {
+                nearestOut[i] = result.nearest[i]
+                sumsOut[i] = result.sums[i]
             }
         }
-        return (nearest, sums)
     }
 
     /// One group of up to four queries against every training point (fused route).

@@ -30,14 +30,7 @@ public struct AdaptiveF1Threshold: Threshold {
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
         let sweep = try ScoreSweep(normal: normal, anomalous: anomalous)
         let search = try SupervisedSearch(sweep: sweep, strategy: name) { $0.f1Ratio }
-        return FittedThreshold(
-            strategy: name, value: search.point.threshold, targetFPR: nil,
-            details: [
-                Detail("n_normal", sweep.normalCount),
-                Detail("n_anomalous", sweep.anomalousCount),
-                Detail("f1", search.point.counts.f1),
-            ],
-            warnings: search.warnings)
+        return search.fitted(strategy: name, sweep: sweep, extra: [Detail("f1", search.point.counts.f1)])
     }
 }
 

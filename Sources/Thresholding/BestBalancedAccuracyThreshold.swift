@@ -16,9 +16,7 @@ public struct BestBalancedAccuracyThreshold: Threshold {
     /// nil: the balanced-accuracy optimum states no false-alarm rate.
     public var targetFPR: Double? { nil }
 
-    public init(name: String = "best-balanced-accuracy") {
-        self.name = name
-    }
+    public init(name: String = "best-balanced-accuracy") { self.name = name }
 
     /// Fits the balanced-accuracy-optimal threshold.
     ///
@@ -31,16 +29,8 @@ public struct BestBalancedAccuracyThreshold: Threshold {
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
         let sweep = try ScoreSweep(normal: normal, anomalous: anomalous)
         let search = try SupervisedSearch(sweep: sweep, strategy: name) { $0.balancedAccuracyRatio }
-        var details = [
-            Detail("n_normal", sweep.normalCount),
-            Detail("n_anomalous", sweep.anomalousCount),
-        ]
+        // Undefined (NaN) when a class is empty, so left out rather than written as NaN.
         let accuracy = search.point.counts.balancedAccuracy
-        if !accuracy.isNaN {
-            details.append(Detail("balanced_accuracy", accuracy))
-        }
-        return FittedThreshold(
-            strategy: name, value: search.point.threshold, targetFPR: nil,
-            details: details, warnings: search.warnings)
+        return search.fitted(strategy: name, sweep: sweep, extra: accuracy.isNaN ? [] : [Detail("balanced_accuracy", accuracy)])
     }
 }

@@ -59,10 +59,8 @@ public struct ConditionalConformalThreshold: Threshold {
                 strategy: name, needed: needed, got: n,
                 reason: "FPR ≤ \(messageNumber(alpha)) with probability \(messageNumber(1 - delta)) needs n ≥ ln δ / ln(1 − α)")
         }
-        let value = try OrderStatistics.justAbove(orderStatistic: k, of: normal, strategy: name)
-        return FittedThreshold(
-            strategy: name, value: value, targetFPR: alpha,
-            details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha), Detail("delta", delta)])
+        return try OrderStatistics.conformalCutOff(orderStatistic: k, of: normal, strategy: name, targetFPR: alpha,
+                                                   parameters: [Detail("alpha", alpha), Detail("delta", delta)])
     }
 }
 

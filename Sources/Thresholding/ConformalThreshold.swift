@@ -33,17 +33,12 @@ public struct ConformalThreshold: Threshold {
                 strategy: name, needed: needed, got: n,
                 reason: "with fewer than 1/α − 1 = \(needed) calibration scores nothing can be flagged at α = \(messageNumber(alpha))")
         }
-        let value = try OrderStatistics.justAbove(orderStatistic: k, of: normal, strategy: name)
-        return FittedThreshold(
-            strategy: name, value: value, targetFPR: alpha,
-            details: [Detail("n", n), Detail("k", k), Detail("alpha", alpha)])
+        return try OrderStatistics.conformalCutOff(orderStatistic: k, of: normal, strategy: name, targetFPR: alpha,
+                                                   parameters: [Detail("alpha", alpha)])
     }
 }
 
 extension ConformalThreshold {
-    public static let descriptor = StrategyDescriptor(
-        key: "conformal", family: .normalScore,
-        summary: "t = s₍ₖ₎.nextUp, k = ⌈(n+1)(1−α)⌉: P(false alarm) ≤ α in finite samples",
-        parameters: [.alpha], reads: .normalScores,
-        make: { v in ConformalThreshold(alpha: v.number("alpha") ?? 0.05) })
+    public static let descriptor = StrategyDescriptor(key: "conformal", family: .normalScore, summary: "t = s₍ₖ₎.nextUp, k = ⌈(n+1)(1−α)⌉: P(false alarm) ≤ α in finite samples",
+        parameters: [.alpha], reads: .normalScores, make: { v in ConformalThreshold(alpha: v.number("alpha") ?? 0.05) })
 }

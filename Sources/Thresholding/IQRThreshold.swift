@@ -1,3 +1,8 @@
+extension IQRThreshold {
+    public static let descriptor = StrategyDescriptor(key: "iqr", family: .parametric, summary: "Tukey's fence Q3 + k·IQR (NumPy's linear quartiles)",
+        parameters: [.number("k", "K", default: 1.5, help: "iqr: Q3 + K·IQR.")], reads: .normalScores, make: { v in IQRThreshold(k: v.number("k") ?? 1.5) })
+}
+
 /// Tukey's fence Q3 + k·IQR.
 ///
 /// Quartiles use linear interpolation (NumPy's default). The stated FPR is the
@@ -34,11 +39,4 @@ public struct IQRThreshold: Threshold {
             strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("q1", q1), Detail("q3", q3), Detail("k", k)])
     }
-}
-
-extension IQRThreshold {
-    public static let descriptor = StrategyDescriptor(
-        key: "iqr", family: .parametric, summary: "Tukey's fence Q3 + k·IQR (NumPy's linear quartiles)",
-        parameters: [.number("k", "K", default: 1.5, help: "iqr: Q3 + K·IQR.")], reads: .normalScores,
-        make: { v in IQRThreshold(k: v.number("k") ?? 1.5) })
 }

@@ -53,9 +53,6 @@ public struct LognormalThreshold: Threshold {
 }
 
 extension LognormalThreshold {
-    public static let descriptor = StrategyDescriptor(
-        key: "lognormal", family: .parametric,
-        summary: "log-normal (1−α) quantile of the scores shifted by ℓ = min − (max−min)/n",
-        parameters: [.alpha], reads: .normalScores,
-        make: { v in LognormalThreshold(alpha: v.number("alpha") ?? 0.05) })
+    public static let descriptor = StrategyDescriptor(key: "lognormal", family: .parametric, summary: "log-normal (1−α) quantile of the scores shifted by ℓ = min − (max−min)/n",
+        parameters: [.alpha], reads: .normalScores, make: { v in LognormalThreshold(alpha: v.number("alpha") ?? 0.05) })
 }

@@ -1,3 +1,8 @@
+extension MADThreshold {
+    public static let descriptor = StrategyDescriptor(key: "mad", family: .parametric, summary: "median + k·1.4826·MAD",
+        parameters: [.number("k", "K", default: 3, help: "mad: median + K·1.4826·MAD.")], reads: .normalScores, make: { v in MADThreshold(k: v.number("k") ?? 3) })
+}
+
 /// median + k·1.4826·MAD: a robust mean + kσ.
 ///
 /// 1.4826 makes the MAD estimate σ for Gaussian data, so the stated FPR is
@@ -42,11 +47,4 @@ public struct MADThreshold: Threshold {
             strategy: name, value: value, targetFPR: targetFPR,
             details: [Detail("n", normal.count), Detail("median", median), Detail("mad", mad), Detail("k", k)])
     }
-}
-
-extension MADThreshold {
-    public static let descriptor = StrategyDescriptor(
-        key: "mad", family: .parametric, summary: "median + k·1.4826·MAD",
-        parameters: [.number("k", "K", default: 3, help: "mad: median + K·1.4826·MAD.")], reads: .normalScores,
-        make: { v in MADThreshold(k: v.number("k") ?? 3) })
 }

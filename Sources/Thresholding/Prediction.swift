@@ -20,13 +20,8 @@ public struct Prediction: Sendable, Hashable {
 
     public init(score: Double, isAnomalous: Bool, threshold: Double, pValue: Double?, normalized: Double,
                 selectedAtFDR: Bool? = nil, logLikelihood: Double? = nil) {
-        self.score = score
-        self.isAnomalous = isAnomalous
-        self.threshold = threshold
-        self.pValue = pValue
-        self.normalized = normalized
-        self.selectedAtFDR = selectedAtFDR
-        self.logLikelihood = logLikelihood
+        (self.score, self.isAnomalous, self.threshold) = (score, isAnomalous, threshold)
+        (self.pValue, self.normalized, self.selectedAtFDR, self.logLikelihood) = (pValue, normalized, selectedAtFDR, logLikelihood)
     }
 }
 

@@ -12,10 +12,7 @@ public struct PriorWeightedF1Threshold: Threshold {
     public var name: String
     public var targetFPR: Double? { nil }
 
-    public init(prior: Double = 0.5, name: String = "prior-weighted-f1") {
-        self.prior = prior
-        self.name = name
-    }
+    public init(prior: Double = 0.5, name: String = "prior-weighted-f1") { (self.prior, self.name) = (prior, name) }
 
     /// - Complexity: O(n + m) after the radix sort.
     public func fit(normal: [Double], anomalous: [Double]) throws(ThresholdError) -> FittedThreshold {
@@ -28,9 +25,6 @@ public struct PriorWeightedF1Threshold: Threshold {
             let f = c.normalCount > 0 ? Double(c.falsePositives) / Double(c.normalCount) : 0
             return 2 * pi * r / (pi + pi * r + (1 - pi) * f)
         }
-        return FittedThreshold(
-            strategy: name, value: search.point.threshold,
-            details: [Detail("n_normal", sweep.normalCount), Detail("n_anomalous", sweep.anomalousCount), Detail("prior", prior)],
-            warnings: search.warnings)
+        return search.fitted(strategy: name, sweep: sweep, extra: [Detail("prior", prior)])
     }
 }

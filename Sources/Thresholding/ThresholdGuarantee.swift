@@ -14,9 +14,12 @@ public enum ThresholdGuarantee: Sendable, Hashable {
     case given
 
     /// Whether this is a proved bound rather than an estimate.
-    public var isGuarantee: Bool {
-        if case .falseAlarmBound = self { return true }
-        return false
+    public var isGuarantee: Bool { bound != nil }
+
+    /// The proved bound on P(false alarm), or nil for an estimate or a given cut-off.
+    public var bound: Double? {
+        guard case .falseAlarmBound(let bound, _) = self else { return nil }
+        return bound
     }
 
     /// One short line for JSON and reports, e.g. "P(false alarm) ≤ 0.05 (split conformal)".

@@ -101,20 +101,13 @@ public struct EfficientNetPatchExtractor: Sendable {
         let d = dimension
         var rows: [Float] = []
         rows.reserveCapacity(grids.reduce(0) { $0 + $1.count } * d)
-        let group = Parallel.coreCount
-        var start = 0
-        while start < images.count {
-            let end = min(start + group, images.count)
-            var inputs = [PlanarImage?](repeating: nil, count: end - start)
-            inputs.withUnsafeMutableBufferPointer { slots in
-                // Validated above, so preprocessing cannot throw here.
-                Parallel.forEach(iterations: end - start) { i in slots[i] = try? preprocessing(images[start + i]).input }
-            }
+        // Validated above, so preprocessing cannot throw here.
+        ImageGroups.forEach(count: images.count, prepare: { i in try? preprocessing(images[i]).input }) { start, inputs in
             var maps: [[FeatureMap]] = []
             for input in inputs { maps.append(network.featureMaps(preprocessed: input!, layers: layers)) }
-            var embedded = [FeatureMap?](repeating: nil, count: end - start)
+            var embedded = [FeatureMap?](repeating: nil, count: inputs.count)
             embedded.withUnsafeMutableBufferPointer { slots in
-                Parallel.forEach(iterations: end - start) { i in slots[i] = PatchEmbedding.embed(maps[i]) }
+                Parallel.forEach(iterations: inputs.count) { i in slots[i] = PatchEmbedding.embed(maps[i]) }
             }
             for (offset, patches) in embedded.enumerated() {
                 let expected = grids[start + offset]
@@ -122,7 +115,6 @@ public struct EfficientNetPatchExtractor: Sendable {
                 rows += patches!.values
                 progress(start + offset + 1, images.count)
             }
-            start = end
         }
         return FeatureBatch(rows: Matrix(rows: rows.count / d, columns: d, elements: rows), grids: grids)
     }

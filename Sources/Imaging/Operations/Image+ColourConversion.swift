@@ -23,12 +23,7 @@ extension Image {
     public func greyscale() -> Image {
         guard colourChannels == 3 else { return self }
         let outChannels = hasAlpha ? 2 : 1
-        switch samples {
-        case .uint8(let s):
-            return Image(width: width, height: height, channels: outChannels, pixels: Self.luma(s, channels: channels))
-        case .uint16(let s):
-            return Image(width: width, height: height, channels: outChannels, pixels16: Self.luma(s, channels: channels))
-        }
+        return withSamples(channels: outChannels, { Self.luma($0, channels: channels) }, { Self.luma($0, channels: channels) })
     }
 
     /// Converts grey to RGB by replicating the grey channel; alpha is kept and RGB images are returned unchanged.
@@ -36,24 +31,18 @@ extension Image {
     public func rgb() -> Image {
         guard colourChannels == 1 else { return self }
         let outChannels = hasAlpha ? 4 : 3
-        switch samples {
-        case .uint8(let s):
-            return Image(width: width, height: height, channels: outChannels, pixels: Self.replicateGrey(s, channels: channels))
-        case .uint16(let s):
-            return Image(width: width, height: height, channels: outChannels, pixels16: Self.replicateGrey(s, channels: channels))
-        }
+        return withSamples(channels: outChannels,
+                           { Self.replicateGrey($0, channels: channels) },
+                           { Self.replicateGrey($0, channels: channels) })
     }
 
     /// Drops the alpha channel without compositing (Pillow's `convert("RGB")` on RGBA).
     /// - Complexity: O(width × height).
     public func removingAlpha() -> Image {
         guard hasAlpha else { return self }
-        switch samples {
-        case .uint8(let s):
-            return Image(width: width, height: height, channels: channels - 1, pixels: Self.composite(s, channels: channels, background: nil))
-        case .uint16(let s):
-            return Image(width: width, height: height, channels: channels - 1, pixels16: Self.composite(s, channels: channels, background: nil))
-        }
+        return withSamples(channels: channels - 1,
+                           { Self.composite($0, channels: channels, background: nil) },
+                           { Self.composite($0, channels: channels, background: nil) })
     }
 
     /// Composites the image over a uniform grey background and drops alpha.
@@ -65,14 +54,9 @@ extension Image {
     public func flatteningAlpha(onto background: Double = 1) -> Image {
         guard hasAlpha else { return self }
         let level = min(max(background, 0), 1)
-        switch samples {
-        case .uint8(let s):
-            return Image(width: width, height: height, channels: channels - 1,
-                         pixels: Self.composite(s, channels: channels, background: UInt8((level * 255).rounded())))
-        case .uint16(let s):
-            return Image(width: width, height: height, channels: channels - 1,
-                         pixels16: Self.composite(s, channels: channels, background: UInt16((level * 65535).rounded())))
-        }
+        return withSamples(channels: channels - 1,
+                           { Self.composite($0, channels: channels, background: UInt8((level * 255).rounded())) },
+                           { Self.composite($0, channels: channels, background: UInt16((level * 65535).rounded())) })
     }
 
     /// Converts to `count` channels: alpha is dropped or added (opaque), grey and RGB are converted as above.
@@ -94,11 +78,18 @@ extension Image {
     /// - Complexity: O(width × height).
     public func addingOpaqueAlpha() -> Image {
         guard !hasAlpha else { return self }
+        return withSamples(channels: channels + 1,
+                           { Self.appendAlpha($0, channels: channels) },
+                           { Self.appendAlpha($0, channels: channels) })
+    }
+
+    /// An image of `outChannels` channels whose samples are `uint8` or `uint16` of these, at the
+    /// same depth. Each conversion is one generic kernel over both depths; a generic function
+    /// cannot be passed as a value, so callers pass it once per depth.
+    private func withSamples(channels outChannels: Int, _ uint8: ([UInt8]) -> [UInt8], _ uint16: ([UInt16]) -> [UInt16]) -> Image {
         switch samples {
-        case .uint8(let s):
-            return Image(width: width, height: height, channels: channels + 1, pixels: Self.appendAlpha(s, channels: channels))
-        case .uint16(let s):
-            return Image(width: width, height: height, channels: channels + 1, pixels16: Self.appendAlpha(s, channels: channels))
+        case .uint8(let s): return Image(width: width, height: height, channels: outChannels, pixels: uint8(s))
+        case .uint16(let s): return Image(width: width, height: height, channels: outChannels, pixels16: uint16(s))
         }
     }
 

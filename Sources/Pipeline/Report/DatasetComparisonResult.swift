@@ -23,14 +23,7 @@ public struct DatasetComparisonResult: Sendable {
     }
 
     /// The strategy to use, never an oracle, with the reason in one line.
-    public struct Recommendation: Sendable, Hashable {
-        public var strategy: String
-        public var reason: String
-        public init(strategy: String, reason: String) {
-            self.strategy = strategy
-            self.reason = reason
-        }
-    }
+    public typealias Recommendation = ThresholdRecommendation
 
     public var dataset: String
     public var scorer: String

@@ -9,11 +9,7 @@ public struct HistogramChart: Sendable {
         public var name: String
         public var scores: [Double]
         public var color: String
-        public init(name: String, scores: [Double], color: String) {
-            self.name = name
-            self.scores = scores
-            self.color = color
-        }
+        public init(name: String, scores: [Double], color: String) { (self.name, self.scores, self.color) = (name, scores, color) }
     }
 
     /// One threshold: a vertical line with its short label above the plot.
@@ -24,10 +20,7 @@ public struct HistogramChart: Sendable {
         /// Drawn thicker and in bold: the recommended threshold.
         public var isEmphasised: Bool
         public init(name: String, value: Double, style: ChartStyle, isEmphasised: Bool = false) {
-            self.name = name
-            self.value = value
-            self.style = style
-            self.isEmphasised = isEmphasised
+            (self.name, self.value, self.style, self.isEmphasised) = (name, value, style, isEmphasised)
         }
     }
 

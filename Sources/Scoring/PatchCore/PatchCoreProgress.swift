@@ -1,4 +1,6 @@
 /// One step of ``PatchCoreScorer``'s work, for a progress bar: `done` of `total` units of `stage`.
+///
+/// Only the scorer reports these (with the memberwise initialiser), so there is no public one.
 public struct PatchCoreProgress: Sendable, Hashable {
     public enum Stage: String, Sendable, Hashable, CustomStringConvertible {
         /// Drawing the random pool of fit patches.
@@ -18,10 +20,4 @@ public struct PatchCoreProgress: Sendable, Hashable {
     public let stage: Stage
     public let done: Int
     public let total: Int
-
-    public init(stage: Stage, done: Int, total: Int) {
-        self.stage = stage
-        self.done = done
-        self.total = total
-    }
 }

@@ -26,11 +26,9 @@ public func auroc(scores: [Double], labels: [Bool]) throws(ThresholdError) -> Do
 ///
 /// - Complexity: O(n + m).
 public func auroc(_ sweep: ScoreSweep) throws(ThresholdError) -> Double {
-    try sweep.requireBothClasses(metric: "auroc")
-    var twiceArea = 0
     // Each step is a trapezoid: width ΔFP, twice its mean height TP + TP'.
-    sweep.forEachStep { looser, stricter in
-        twiceArea += (looser.falsePositives - stricter.falsePositives) * (looser.truePositives + stricter.truePositives)
+    let twiceArea = try sweep.sumOverSteps(metric: "auroc") { looser, stricter in
+        (looser.falsePositives - stricter.falsePositives) * (looser.truePositives + stricter.truePositives)
     }
     return Double(twiceArea) / (2 * Double(sweep.normalCount) * Double(sweep.anomalousCount))
 }

@@ -24,13 +24,11 @@ public func averagePrecision(scores: [Double], labels: [Bool]) throws(ThresholdE
 ///
 /// - Complexity: O(n + m).
 public func averagePrecision(_ sweep: ScoreSweep) throws(ThresholdError) -> Double {
-    try sweep.requireBothClasses(metric: "average-precision")
-    // Each step adds the recall ΔTP / P at the looser threshold's precision.
-    var weightedSum = 0.0
-    sweep.forEachStep { looser, stricter in
-        if looser.truePositives > stricter.truePositives {
-            weightedSum += Double(looser.truePositives - stricter.truePositives) * looser.precision
-        }
+    // Each step adds the recall ΔTP / P at the looser threshold's precision; a step that adds no
+    // recall adds an exact 0 (its precision may be undefined, so it is not multiplied).
+    let weightedSum = try sweep.sumOverSteps(metric: "average-precision") { looser, stricter in
+        looser.truePositives > stricter.truePositives
+            ? Double(looser.truePositives - stricter.truePositives) * looser.precision : 0
     }
     return weightedSum / Double(sweep.anomalousCount)
 }

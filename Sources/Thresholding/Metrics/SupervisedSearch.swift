@@ -1,7 +1,7 @@
 /// The threshold a supervised strategy picks: the lowest distinct score that maximises an exact objective.
 ///
-/// Shared by ``AdaptiveF1Threshold`` and ``BestBalancedAccuracyThreshold``, so
-/// both follow anomalib 2.7's rules: the first maximum over ascending
+/// Shared by ``AdaptiveF1Threshold``, ``BestBalancedAccuracyThreshold`` and
+/// ``PriorWeightedF1Threshold``, so all follow anomalib 2.7's rules: the first maximum over ascending
 /// thresholds (ties go to the lowest), and fixed answers when a class is empty.
 struct SupervisedSearch: Sendable {
     /// The chosen threshold and its confusion counts on the fitted scores.
@@ -55,5 +55,17 @@ struct SupervisedSearch: Sendable {
             point = best
             warnings = []
         }
+    }
+}
+
+extension SupervisedSearch {
+    /// The search's answer as a fitted threshold with no target rate: details `n_normal` and
+    /// `n_anomalous` of `sweep`, then `extra`, with the search's warnings. One builder keeps the
+    /// supervised strategies' report rows in the same order.
+    func fitted(strategy: String, sweep: ScoreSweep, extra: [Detail]) -> FittedThreshold {
+        FittedThreshold(
+            strategy: strategy, value: point.threshold, targetFPR: nil,
+            details: [Detail("n_normal", sweep.normalCount), Detail("n_anomalous", sweep.anomalousCount)] + extra,
+            warnings: warnings)
     }
 }

@@ -25,15 +25,10 @@ import Foundation
 /// tile, the demo set and score-level benchmarks, with kde, svdd and patchcore):
 /// `swift run -c release RecommendationValidation`.
 public struct ThresholdRecommendation: Sendable, Hashable {
-    /// The key of the chosen strategy.
-    public var strategy: String
-    /// Why, in one line, with the estimates behind it.
-    public var reason: String
+    /// The key of the chosen strategy and why, in one line, with the estimates behind it.
+    public var strategy: String, reason: String
 
-    public init(strategy: String, reason: String) {
-        self.strategy = strategy
-        self.reason = reason
-    }
+    public init(strategy: String, reason: String) { (self.strategy, self.reason) = (strategy, reason) }
 
     /// Below this synthetic AUROC the synthetic TPR estimates are not used.
     public static let minimumSyntheticAUROC = 0.75

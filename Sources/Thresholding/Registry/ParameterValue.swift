@@ -24,16 +24,12 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A parameter value that does not fit its declaration; the command line reports it as a usage error.
+///
+/// Only the parameter parsers raise these (with the memberwise initialiser), so there is no public one.
 public struct ParameterError: Error, Sendable, Hashable, CustomStringConvertible {
     public var key: String
     public var text: String
     public var expected: String
-
-    public init(key: String, text: String, expected: String) {
-        self.key = key
-        self.text = text
-        self.expected = expected
-    }
 
     /// "--alpha expects a number in (0, 1), got '1'", or for a missing value just `expected`.
     public var description: String { text.isEmpty ? expected : "--\(key) expects \(expected), got '\(text)'" }

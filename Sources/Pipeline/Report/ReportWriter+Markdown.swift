@@ -157,15 +157,6 @@ extension ReportWriter {
     static func interval(_ i: BinomialInterval) -> String { String(format: "%.3f–%.3f", i.lower, i.upper) }
     static func number(_ x: Double) -> String { x.isFinite ? String(format: "%.5g", x) : "\(x)" }
     static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-}
-
-extension DatasetComparisonResult {
-    /// `path` relative to the dataset folder when it lies inside it.
-    func relativePath(_ path: String) -> String {
-        let root = dataset.hasSuffix("/") ? dataset : dataset + "/"
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-    }
-
     /// The recommended threshold's estimates beside what the test images show, and whether each
     /// realised rate falls inside its stated 95% interval.
     static func expectation(_ r: DatasetComparisonResult) -> String {
@@ -186,4 +177,13 @@ extension DatasetComparisonResult {
         }
         return md + "\n"
     }
+}
+
+extension DatasetComparisonResult {
+    /// `path` relative to the dataset folder when it lies inside it.
+    func relativePath(_ path: String) -> String {
+        let root = dataset.hasSuffix("/") ? dataset : dataset + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
 }

@@ -26,7 +26,7 @@ enum ReportTestData {
             testNormal: test.filter { !$0.isAnomalous }.map(\.score), testAnomalous: test.filter(\.isAnomalous).map(\.score))
         return DatasetComparisonResult(
             dataset: "/data/widget", scorer: "kde", features: "pixels", calibration: .split, alpha: 0.05, comparison: comparison,
-            recommended: Recommendation.choose(comparison), test: test, calibrationScores: calibration, syntheticScores: synthetic,
+            recommended: Recommendation.choose(comparison, calibration: calibration, synthetic: synthetic, objective: .balancedAccuracy), test: test, calibrationScores: calibration, syntheticScores: synthetic,
             shift: nil, seed: 1234, commandLine: "thresholdkit compare --dataset /data/widget --report out",
             version: "9.8.7", date: Date(timeIntervalSince1970: 1_700_000_000))
     }

@@ -43,7 +43,8 @@ import Testing
     @Test func mapsFromADetectorWithoutMapsAreRefusedNamingTheScorer() throws {
         let dir = try Self.goodImages()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let fit = runCLI(["fit", "--train", dir, "--scorer", "kde", "--features", "pixels", "--pca", "4", "--model", dir + "/k.tkd", "--no-cache", "--quiet"])
+        let fit = runCLI(["fit", "--train", dir, "--scorer", "kde", "--features", "pixels", "--pca", "4", "--threshold", "mad",
+                        "--model", dir + "/k.tkd", "--no-cache", "--quiet"])
         #expect(fit.code == 0, "\(fit.stderr)")
         let r = runCLI(["predict", "--model", dir + "/k.tkd", dir + "/0.png", "--maps", dir + "/maps", "--no-cache"])
         #expect(r.code != 0 && r.stderr.contains("--scorer patchcore"), "\(r.stderr)")

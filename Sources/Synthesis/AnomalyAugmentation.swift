@@ -32,29 +32,37 @@ public enum AnomalyAugmentation: String, Sendable, Hashable, CaseIterable {
     /// Applies the augmentation, drawing its parameters from `generator`.
     /// - Complexity: O(width × height × channels).
     public func apply<G: RandomNumberGenerator>(to image: PlanarImage, using generator: inout G) -> PlanarImage {
+        apply(to: AnomalyPattern(image), using: &generator).planes
+    }
+
+    /// The same on a pattern that may carry R = G = B as one plane; the same draws in the same order.
+    func apply<G: RandomNumberGenerator>(to pattern: AnomalyPattern, using generator: inout G) -> AnomalyPattern {
         switch self {
         case .contrast:
-            return image.adjustingContrast(Float(generator.nextUniform(0.5, 2)))
+            return pattern.adjustingContrast(Float(generator.nextUniform(0.5, 2)))
         case .brightness:
-            return image.adjustingBrightness(Float(generator.nextUniform(0.8, 1.2)))
+            let factor = Float(generator.nextUniform(0.8, 1.2))
+            return pattern.map { $0.adjustingBrightness(factor) }
         case .sharpness:
-            return image.adjustingSharpness(2)
+            return pattern.map { $0.adjustingSharpness(2) }
         case .hueSaturation:
             let saturation = Float(generator.nextUniform(0.5, 1.5))
             let hue = Float(generator.nextUniform(-50, 50) / 360)
-            return image.adjustingSaturation(saturation).adjustingHue(hue)
+            return pattern.adjustingSaturation(saturation).adjustingHue(hue)
         case .solarize:
-            return image.solarized(threshold: Float(generator.nextUniform(32, 128) / 255))
+            let threshold = Float(generator.nextUniform(32, 128) / 255)
+            return pattern.map { $0.solarized(threshold: threshold) }
         case .posterize:
-            return image.posterized(bits: 4)
+            return pattern.map { $0.posterized(bits: 4) }
         case .invert:
-            return image.inverted()
+            return pattern.map { $0.inverted() }
         case .autoAugment:
-            return AutoAugmentPolicy.imageNet.apply(to: image, using: &generator)
+            return AutoAugmentPolicy.imageNet.apply(to: pattern, using: &generator)
         case .equalize:
-            return image.equalized()
+            return pattern.map { $0.equalized() }
         case .affine:
-            return image.rotated(degrees: generator.nextUniform(-45, 45), fill: 0)
+            let degrees = generator.nextUniform(-45, 45)
+            return pattern.map { $0.rotated(degrees: degrees, fill: 0) }
         }
     }
 

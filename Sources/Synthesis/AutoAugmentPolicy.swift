@@ -64,8 +64,13 @@ public struct AutoAugmentPolicy: Sendable, Hashable {
     /// for signed operations that run, the sign.
     /// - Complexity: O(width × height × channels).
     public func apply<G: RandomNumberGenerator>(to image: PlanarImage, using generator: inout G) -> PlanarImage {
+        apply(to: AnomalyPattern(image), using: &generator).planes
+    }
+
+    /// The same on a pattern that may carry R = G = B as one plane; the same draws in the same order.
+    func apply<G: RandomNumberGenerator>(to pattern: AnomalyPattern, using generator: inout G) -> AnomalyPattern {
         precondition(!subPolicies.isEmpty, "a policy needs sub-policies")
-        var result = image
+        var result = pattern
         for step in subPolicies[generator.nextInt(below: subPolicies.count)] {
             guard generator.nextUnitInterval() < step.probability else { continue }
             result = Self.run(step, on: result, using: &generator)
@@ -73,20 +78,28 @@ public struct AutoAugmentPolicy: Sendable, Hashable {
         return result
     }
 
-    private static func run<G: RandomNumberGenerator>(_ step: Step, on image: PlanarImage, using generator: inout G) -> PlanarImage {
+    private static func run<G: RandomNumberGenerator>(_ step: Step, on pattern: AnomalyPattern, using generator: inout G) -> AnomalyPattern {
         let m = Double(step.magnitude)
         func signed(_ value: Double) -> Double { generator.nextInt(below: 2) == 1 ? -value : value }
         switch step.operation {
-        case .posterize: return image.posterized(bits: 8 - Int((m / 2.25).rounded(.toNearestOrEven)))
-        case .rotate: return image.rotated(degrees: signed(30 * m / 9), fill: 0)
-        case .solarize: return image.solarized(threshold: Float(1 - m / 9))
-        case .autoContrast: return image.autocontrasted()
-        case .equalize: return image.equalized()
-        case .color: return image.adjustingSaturation(Float(1 + signed(0.1 * m)))
-        case .contrast: return image.adjustingContrast(Float(1 + signed(0.1 * m)))
-        case .sharpness: return image.adjustingSharpness(Float(1 + signed(0.1 * m)))
-        case .invert: return image.inverted()
-        case .shearX: return image.shearedHorizontally(by: signed(0.3 * m / 9), fill: 0)
+        case .posterize:
+            let bits = 8 - Int((m / 2.25).rounded(.toNearestOrEven))
+            return pattern.map { $0.posterized(bits: bits) }
+        case .rotate:
+            let degrees = signed(30 * m / 9)
+            return pattern.map { $0.rotated(degrees: degrees, fill: 0) }
+        case .solarize: return pattern.map { $0.solarized(threshold: Float(1 - m / 9)) }
+        case .autoContrast: return pattern.map { $0.autocontrasted() }
+        case .equalize: return pattern.map { $0.equalized() }
+        case .color: return pattern.adjustingSaturation(Float(1 + signed(0.1 * m)))
+        case .contrast: return pattern.adjustingContrast(Float(1 + signed(0.1 * m)))
+        case .sharpness:
+            let factor = Float(1 + signed(0.1 * m))
+            return pattern.map { $0.adjustingSharpness(factor) }
+        case .invert: return pattern.map { $0.inverted() }
+        case .shearX:
+            let factor = signed(0.3 * m / 9)
+            return pattern.map { $0.shearedHorizontally(by: factor, fill: 0) }
         }
     }
 }

@@ -68,30 +68,26 @@ public struct PerlinAnomalyGenerator: Sendable, Hashable {
     }
 
     /// The anomaly pattern P with the image's colour channels and size.
-    private func anomalySource<G: RandomNumberGenerator>(for image: Image, noise: PlanarImage, using generator: inout G) -> PlanarImage {
+    ///
+    /// The noise source has every colour plane equal to the noise mapped onto [0, 1]; for a colour
+    /// image it is kept as one plane standing for all three (see ``AnomalyPattern``).
+    private func anomalySource<G: RandomNumberGenerator>(for image: Image, noise: PlanarImage, using generator: inout G) -> AnomalyPattern {
         let channels = image.colourChannels
         switch source {
         case .noise:
-            // Every colour plane is the noise mapped onto [0, 1]: written straight into one buffer.
-            let plane = noise.values.count
-            let values = [Float](unsafeUninitializedCapacity: plane * channels) { buffer, initialised in
-                noise.values.withUnsafeBufferPointer { source in
-                    for i in 0..<plane { buffer[i] = source[i] * 0.5 + 0.25 }
-                }
-                for c in 1..<max(channels, 1) {
-                    (buffer.baseAddress! + c * plane).update(from: buffer.baseAddress!, count: plane)
-                }
-                initialised = plane * channels
+            var plane = noise
+            plane.values.withUnsafeMutableBufferPointer { v in
+                for i in v.indices { v[i] = v[i] * 0.5 + 0.25 }
             }
-            return PlanarImage(width: image.width, height: image.height, channels: channels, values: values)
+            return channels == 3 ? AnomalyPattern(greyRGB: plane) : AnomalyPattern(plane)
         case .textures(let textures):
             let texture = textures[generator.nextInt(below: textures.count)].converted(toChannels: channels)
-            return PlanarImage(texture).resized(width: image.width, height: image.height)
+            return AnomalyPattern(PlanarImage(texture).resized(width: image.width, height: image.height))
         }
     }
 
     /// out = β·P + (1 − β)·I inside the mask; input samples copied outside it and in the alpha channel.
-    static func blend(_ image: Image, pattern: PlanarImage, mask: AnomalyMask, beta: Float) -> Image {
+    static func blend(_ image: Image, pattern: AnomalyPattern, mask: AnomalyMask, beta: Float) -> Image {
         switch image.samples {
         case .uint8(let s):
             return Image(width: image.width, height: image.height, channels: image.channels,
@@ -103,21 +99,23 @@ public struct PerlinAnomalyGenerator: Sendable, Hashable {
     }
 
     private static func blendSamples<T: FixedWidthInteger & UnsignedInteger>(
-        _ samples: [T], channels: Int, pattern: PlanarImage, mask: AnomalyMask, beta: Float
+        _ samples: [T], channels: Int, pattern: AnomalyPattern, mask: AnomalyMask, beta: Float
     ) -> [T] {
         var out = samples
-        let plane = pattern.pixelCount
-        let colour = pattern.channels
+        let plane = pattern.planes.pixelCount
+        let colour = pattern.isGreyRGB ? 3 : pattern.planes.channels
+        // A grey RGB pattern's one plane serves every colour channel.
+        let planeStride = pattern.isGreyRGB ? 0 : plane
         let maximum = Float(T.max)
         let scale = 1 / maximum
         out.withUnsafeMutableBufferPointer { o in
-            pattern.values.withUnsafeBufferPointer { p in
+            pattern.planes.values.withUnsafeBufferPointer { p in
                 mask.values.withUnsafeBufferPointer { m in
                     for pixel in 0..<plane where m[pixel] != 0 {
                         let base = pixel * channels
                         for c in 0..<colour {
                             let original = Float(o[base + c]) * scale
-                            let mixed = beta * p[c * plane + pixel] + (1 - beta) * original
+                            let mixed = beta * p[c * planeStride + pixel] + (1 - beta) * original
                             // Same rounding as PlanarImage.image(bitDepth:): clamp, then nearest level.
                             let clamped = mixed > 0 ? (mixed < 1 ? mixed : 1) : 0
                             // Non-negative and at most T.max + 0.5: truncation rounds half up. Through UInt32,

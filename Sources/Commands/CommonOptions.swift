@@ -18,7 +18,7 @@ enum CommonOptions {
 
     /// The score-file options, checked; also refuses `-` for two options, as the second would read nothing.
     static func fileOptions(_ args: ParsedArguments) throws(UsageError) -> ScoreFileOptions {
-        let dashes = ["normal", "anomalous", "test", "input"].filter { args.string($0) == ScoreFile.standardInputPath }
+        let dashes = ["normal", "anomalous", "test", "input", "batch"].filter { args.string($0) == ScoreFile.standardInputPath }
         if dashes.count > 1 {
             throw UsageError(dashes.map { "--" + $0 }.joined(separator: " and ") + (dashes.count == 2 ? " both" : " all")
                              + " read standard input ('-'), which holds one file; give '-' to one of them only")

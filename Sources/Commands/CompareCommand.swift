@@ -28,7 +28,7 @@ enum CompareCommand {
         options: [
             .value("normal", "FILE", help: "Held-out good scores (calibration)." + CommonOptions.standardInput),
             .value("test", "FILE", help: "Labelled test scores." + CommonOptions.standardInput),
-        ] + ParameterOptions.specs(StrategyOptions.registry.reading([.normalScores]).map { ($0.key, $0.parameters) })
+        ] + ParameterOptions.specs(StrategyOptions.registry.reading([.normalScores, .unlabelledBatch]).map { ($0.key, $0.parameters) })
           + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
@@ -79,7 +79,7 @@ enum CompareCommand {
     /// Every good-score strategy with the parameters the command line gives (α, δ, level, …).
     static func strategies(_ args: ParsedArguments) throws(CommandError) -> [any Threshold] {
         var list: [any Threshold] = []
-        for d in StrategyOptions.registry.reading([.normalScores]) {
+        for d in StrategyOptions.registry.reading([.normalScores, .unlabelledBatch]) {
             let values = try ParameterOptions.values(d.parameters, from: args, command: spec.name)
             do throws(ParameterError) { list.append(try d.make(values)) } catch { throw CommandError(error, command: spec.name) }
         }

@@ -12,6 +12,7 @@ enum ComparisonReport {
         for e in c.entries {
             let x = e.fitted?.expectation
             let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels"
+                : e.isTransductive ? "transductive: saw the test scores, not their labels"
                 : x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? "")
             t.rows.append([
                 e.name, e.fitted.map { NumberText.exact(units.shown($0.value)) } ?? "—", NumberText.rate(e.targetFPR),

@@ -38,8 +38,8 @@ enum FitCommand {
             .flag("force", help: "Replace --model even when it is an existing file that is not a detector (without --force: refused, exit 1)."),
             .value("rethreshold", "FILE", help: "Instead of training: take this detector, fit --threshold on its stored scores, write --model (training options are refused, exit 2)."),
         ] + ScorerOptions.specs + [
-            StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.registry.keys, default: "conformal"),
-        ] + StrategyOptions.parameterSpecs + [
+            StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.detectorKeys, default: "conformal"),
+        ] + StrategyOptions.detectorParameterSpecs + [
             .value("calibration", "split|crossfit|none", help: "Which good samples calibrate the threshold.", default: "split"),
             .value("seed", "S", help: ImageOptions.seed.help, default: "42"),
             .value("blend", "LO,HI", help: "synthetic-*: " + ImageOptions.blend.help, default: "0.5,1.0"),
@@ -88,7 +88,8 @@ enum FitCommand {
             throw .usage("--\(stray) trains a detector; --rethreshold reuses the scorer of \(source) as it is", command: spec.name)
         }
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
-        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", command: spec.name)
+        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", allowed: StrategyOptions.detectorKeys,
+                                             command: spec.name)
         if !args.flag("quiet") { built.ignored.forEach { console.err("warning: \($0)") } }
         var job = RethresholdJob(sourcePath: source, modelPath: model, threshold: built.strategy)
         job.force = args.flag("force")
@@ -117,7 +118,7 @@ enum FitCommand {
         let (scorer, values) = try ScorerOptions.chosen(args, command: spec.name)
         // --max-fpr asks for the recommendation under a false-alarm cap, so it implies that rule.
         let built = try StrategyOptions.make(args, option: "threshold", fallback: args.string("max-fpr") == nil ? "conformal" : "recommended",
-                                             command: spec.name)
+                                             allowed: StrategyOptions.detectorKeys, command: spec.name)
         var job = FitJob(trainInputs: inputs, modelPath: model, scorer: scorer, scorerValues: values, threshold: built.strategy)
         job.anomalousInputs = args.strings("anomalous")
         job.force = args.flag("force")

@@ -12,6 +12,8 @@ enum LabelCommand {
             For each input score it prints the label (score ≥ threshold), the conformal p-value against
             the --normal scores, anomalib's normalised score (threshold ↦ 0.5), and with --fdr whether
             Benjamini–Hochberg selects it at that false-discovery rate over the whole input.
+            batch-* (transductive) strategies are fitted on --normal and the --input scores themselves,
+            unlabelled.
 
             EXAMPLE:
               thresholdkit label --strategy conformal --normal calibration.csv --input new.csv --fdr 0.1
@@ -36,10 +38,11 @@ enum LabelCommand {
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
         let fdr = try ParameterOptions.values([fdrSpec], from: args, command: spec.name).number("fdr")
-        let (strategy, fitOn) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
+        var (strategy, fitOn) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
                                                                       warn: warn, command: spec.name)
         let inputSet = try ScoreInputs.read(inputPath, options: fileOptions, warn: warn)
         let input = inputSet.scores
+        if strategy.reads == .unlabelledBatch { fitOn.anomalous = StrategyOptions.batch(inputSet, path: inputPath, strategy: strategy, warn: warn) }
         let units = ScoreUnits(lowerIsAnomalous: fileOptions.lowerIsAnomalous)
         let predictions: [Prediction]
         do throws(ThresholdError) {

@@ -18,6 +18,16 @@ extension StrategyOptions {
         if args.string("anomalous") != nil, built.strategy.reads == .normalScores || built.strategy.reads == .nothing {
             warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores only")
         }
+        if args.string("anomalous") != nil, built.strategy.reads == .unlabelledBatch {
+            warn("warning: --anomalous is ignored by \(built.strategy.name), which reads good scores and the unlabelled batch")
+        }
         return (built.strategy, fitOn)
+    }
+
+    /// The unlabelled batch a transductive strategy (`batch-*`) is fitted on: every score of `set`,
+    /// its labels ignored with a warning, since a batch being labelled has none.
+    static func batch(_ set: ScoreSet, path: String, strategy: any Threshold, warn: (String) -> Void) -> [Double] {
+        if set.labels != nil { warn("warning: \(path): its labels are ignored; \(strategy.name) reads the batch unlabelled") }
+        return set.scores
     }
 }

@@ -15,7 +15,8 @@ enum ThresholdCommand {
             (an array, or {"scores": [...], "labels": [...]}). Rows labelled anomalous in
             --normal count as anomalous, and rows labelled good in --anomalous as normal
             (with a warning). synthetic-* strategies read the scores of synthetic anomalies
-            from --anomalous.
+            from --anomalous; batch-* (transductive) strategies read the unlabelled scores
+            they will label from --batch.
 
             EXAMPLES:
               thresholdkit threshold --strategy conformal --normal calibration.csv --alpha 0.01
@@ -24,6 +25,7 @@ enum ThresholdCommand {
         options: [
             .value("normal", "FILE", help: "Scores of good samples the scorer did not train on." + CommonOptions.standardInput),
             .value("anomalous", "FILE", help: "Scores of anomalous samples, real or synthetic (adaptive-f1, synthetic-*)." + CommonOptions.standardInput),
+            .value("batch", "FILE", help: "Unlabelled scores of the batch to label (batch-*); labels in it are ignored." + CommonOptions.standardInput),
             StrategyOptions.choiceSpec("strategy", keys: StrategyOptions.registry.keys),
         ] + StrategyOptions.parameterSpecs + CommonOptions.reading + CommonOptions.output)
 
@@ -35,8 +37,17 @@ enum ThresholdCommand {
             normalPath = try args.required("normal")
             fileOptions = try CommonOptions.fileOptions(args)
         } catch { throw CommandError(error, command: spec.name) }
-        let (strategy, inputs) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
+        var (strategy, inputs) = try StrategyOptions.strategyAndScores(args, normal: normalPath, options: fileOptions,
                                                                        warn: warn, command: spec.name)
+        if strategy.reads == .unlabelledBatch {
+            guard let batchPath = args.string("batch") else {
+                throw .usage("\(strategy.name) needs --batch FILE: the unlabelled scores it will label", command: spec.name)
+            }
+            let set = try ScoreInputs.read(batchPath, options: fileOptions, warn: warn)
+            inputs.anomalous = StrategyOptions.batch(set, path: batchPath, strategy: strategy, warn: warn)
+        } else if args.string("batch") != nil {
+            warn("warning: --batch is ignored by \(strategy.name), which is not transductive")
+        }
         let fitted: FittedThreshold
         do throws(ThresholdError) { fitted = try strategy.fitWithExpectation(normal: inputs.normal, anomalous: inputs.anomalous) } catch {
             throw .threshold(error)

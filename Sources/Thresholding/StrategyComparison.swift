@@ -10,6 +10,8 @@ public struct StrategyComparison: Sendable {
         public var name: String
         /// True for thresholds chosen with the test labels.
         public var isOracle: Bool
+        /// True for transductive strategies, fitted on the test scores without their labels (`batch-*`).
+        public var isTransductive: Bool = false
         /// The FPR the strategy aims for, if it states one.
         public var targetFPR: Double?
         /// The fitted threshold, or nil if it could not be fitted.
@@ -29,7 +31,8 @@ public struct StrategyComparison: Sendable {
 
     /// Fits every strategy on `calibration` and evaluates it on the test scores.
     ///
-    /// Strategies that read synthetic anomalies get `synthetic` as their anomalous scores; the
+    /// Strategies that read synthetic anomalies get `synthetic` as their anomalous scores;
+    /// transductive ones (`batch-*`) get every test score, without its label, as their batch; the
     /// others are fitted on `calibration` alone, and every unsupervised entry carries its
     /// cross-fitted ``ThresholdExpectation`` (FPR on `calibration`, TPR on `synthetic`).
     /// A strategy that cannot be fitted is kept with its error;
@@ -53,18 +56,24 @@ public struct StrategyComparison: Sendable {
                 let fitted = oracle ? try strategy.fit(normal: normal, anomalous: anomalous)
                     : try strategy.fitWithExpectation(normal: normal, anomalous: anomalous)
                 let counts = try ConfusionCounts(threshold: fitted.value, normal: testNormal, anomalous: testAnomalous)
-                entries.append(Entry(name: strategy.name, isOracle: oracle, targetFPR: strategy.targetFPR,
-                                     fitted: fitted, error: nil, counts: counts))
+                entries.append(Entry(name: strategy.name, isOracle: oracle, isTransductive: strategy.reads == .unlabelledBatch,
+                                     targetFPR: strategy.targetFPR, fitted: fitted, error: nil, counts: counts))
             } catch {
-                entries.append(Entry(name: strategy.name, isOracle: oracle, targetFPR: strategy.targetFPR,
-                                     fitted: nil, error: error, counts: nil))
+                entries.append(Entry(name: strategy.name, isOracle: oracle, isTransductive: strategy.reads == .unlabelledBatch,
+                                     targetFPR: strategy.targetFPR, fitted: nil, error: error, counts: nil))
             }
         }
         for s in strategies {
             // Every good-only rule's detection rate is estimated on the synthetic anomalies;
             // only the synthetic-* rules are fitted on them (fitWithExpectation passes them on
             // only to strategies that read them). Labelled-anomaly rules have none here.
-            evaluate(s, normal: calibration, anomalous: s.reads == .normalAndAnomalousScores ? [] : synthetic, oracle: false)
+            let anomalous: [Double]
+            switch s.reads {
+            case .normalAndAnomalousScores: anomalous = []
+            case .unlabelledBatch: anomalous = testNormal + testAnomalous
+            default: anomalous = synthetic
+            }
+            evaluate(s, normal: calibration, anomalous: anomalous, oracle: false)
         }
         if includeOracles {
             for s in Self.oracles { evaluate(s, normal: testNormal, anomalous: testAnomalous, oracle: true) }

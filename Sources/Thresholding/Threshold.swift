@@ -45,6 +45,9 @@ public enum ThresholdInput: String, Sendable, Hashable, CaseIterable {
     /// Normal against the scores of synthetic anomalies the pipeline makes from good images,
     /// passed as `anomalous`: it needs image inputs.
     case syntheticAnomalies = "images (for synthetic anomalies)"
+    /// Normal scores and an unlabelled batch of the scores about to be labelled (production
+    /// images, or a test set without its labels), passed as `anomalous`: transductive rules.
+    case unlabelledBatch = "an unlabelled batch of the scores to label"
 }
 
 extension Threshold {
@@ -56,6 +59,7 @@ extension Threshold {
         case .normalScores: return .estimate(basis: "a model of the good scores")
         case .normalAndAnomalousScores: return .estimate(basis: "fitted on labelled anomalies")
         case .syntheticAnomalies: return .estimate(basis: "fitted on synthetic anomalies")
+        case .unlabelledBatch: return .estimate(basis: "transductive: a mixture model of the unlabelled batch")
         }
     }
 

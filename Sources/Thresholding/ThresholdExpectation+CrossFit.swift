@@ -20,7 +20,8 @@ extension ThresholdExpectation {
     /// - Parameters:
     ///   - strategy: the rule; fitted K more times.
     ///   - normal: held-out good scores.
-    ///   - anomalous: synthetic or labelled anomaly scores; passed to the strategy only if it reads them.
+    ///   - anomalous: synthetic or labelled anomaly scores, passed to the strategy only if it reads them;
+    ///     for a transductive strategy the unlabelled batch, passed whole to every fold and not counted.
     ///   - fitted: the cut-off fitted on all scores, used when the folds are too small (or for manual).
     ///   - folds: K, at least 2; fewer scores than K means one score per fold (leave-one-out).
     ///   - confidence: the intervals' two-sided level.
@@ -37,7 +38,16 @@ extension ThresholdExpectation {
         guard !normal.isEmpty else {
             throw .tooFewScores(strategy: strategy.name, needed: 1, got: 0, reason: "its false-alarm rate is estimated on good scores")
         }
-        let source = strategy.reads == .normalAndAnomalousScores ? "labelled anomalies" : "synthetic anomalies"
+        let source: String
+        switch strategy.reads {
+        case .normalAndAnomalousScores: source = "labelled anomalies"
+        case .unlabelledBatch: source = "none: the batch is unlabelled"
+        default: source = "synthetic anomalies"
+        }
+        // A transductive rule needs the whole batch in every fold (it estimates the batch's
+        // mixture), and the batch has no labels to count detections on: only FPR is cross-fitted.
+        let batch = strategy.reads == .unlabelledBatch
+        let counted = batch ? [] : anomalous
         let k = min(max(2, folds), normal.count)
         var falseAlarms = 0, detections = 0
         var foldRates: (good: [FoldCount], anomalous: [FoldCount]) = ([], [])
@@ -46,8 +56,8 @@ extension ThresholdExpectation {
             let passesAnomalous = strategy.reads == .normalAndAnomalousScores || strategy.reads == .syntheticAnomalies
             for fold in 0..<k {
                 let (trainNormal, testNormal) = split(normal, fold: fold, of: k)
-                let (trainAnomalous, testAnomalous) = split(anomalous, fold: fold, of: k)
-                guard let cut = try? strategy.fit(normal: trainNormal, anomalous: passesAnomalous ? trainAnomalous : []) else {
+                let (trainAnomalous, testAnomalous) = split(counted, fold: fold, of: k)
+                guard let cut = try? strategy.fit(normal: trainNormal, anomalous: batch ? anomalous : passesAnomalous ? trainAnomalous : []) else {
                     crossFitted = false
                     break
                 }
@@ -62,11 +72,11 @@ extension ThresholdExpectation {
             let cut: FittedThreshold
             if let fitted { cut = fitted } else { cut = try strategy.fit(normal: normal, anomalous: anomalous) }
             falseAlarms = normal.count { cut.isAnomalous($0) }
-            detections = anomalous.count { cut.isAnomalous($0) }
+            detections = counted.count { cut.isAnomalous($0) }
         }
         var fpr = try BinomialInterval.clopperPearson(successes: falseAlarms, trials: normal.count, confidence: confidence)
-        var tpr = anomalous.isEmpty ? nil
-            : try BinomialInterval.clopperPearson(successes: detections, trials: anomalous.count, confidence: confidence)
+        var tpr = counted.isEmpty ? nil
+            : try BinomialInterval.clopperPearson(successes: detections, trials: counted.count, confidence: confidence)
         if crossFitted {
             fpr = try widened(fpr, folds: foldRates.good)
             tpr = try tpr.map { i throws(ThresholdError) in try widened(i, folds: foldRates.anomalous) }

@@ -37,7 +37,7 @@ import Testing
     /// The rules of issue 12: where --force applies and what it costs without, `-`, re-thresholding, the cache.
     @Test func helpStatesWhereEachRuleApplies() throws {
         func help(_ name: String) -> String { runCLI([name, "--help"]).stdout }
-        let scoreFileOptions = ["threshold": ["normal", "anomalous"], "compare": ["normal", "test"],
+        let scoreFileOptions = ["threshold": ["normal", "anomalous", "batch"], "compare": ["normal", "test"],
                                 "label": ["normal", "anomalous", "input"], "metrics": ["test"]]
         for (name, options) in scoreFileOptions {
             for option in options {

@@ -3,7 +3,7 @@ import Testing
 @testable import Commands
 
 @Suite struct CompareCommandTests {
-    static let keys = ["conformal", "conformal-conditional", "evt", "gaussian", "mad", "iqr", "lognormal",
+    static let keys = ["conformal", "conformal-conditional", "evt", "gaussian", "mad", "iqr", "lognormal", "batch-ba",
                        "oracle-best-f1", "oracle-best-balanced-accuracy"]
 
     /// 41 calibration scores, like bottle's 20% hold-out, and a small labelled test set.
@@ -29,6 +29,7 @@ import Testing
             let fieldNames = entry.objectValue?.map(\.key) ?? []
             #expect(Array(fieldNames.prefix(7)) == ["threshold", "f1", "balanced_accuracy", "fpr", "tpr", "target_fpr", "oracle"])
             #expect(entry["oracle"]?.boolValue == name.hasPrefix("oracle-"))
+            #expect(entry["transductive"]?.boolValue == name.hasPrefix("batch-"))
         }
         // α = 0.01 with n = 41 cannot be fitted: null threshold plus an error; the rest still run.
         let conformal = try #require(j["strategies"]?["conformal"])

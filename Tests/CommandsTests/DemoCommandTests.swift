@@ -4,8 +4,9 @@ import Testing
 @testable import Commands
 
 @Suite struct DemoCommandTests {
-    static let imageKeys = CompareCommandTests.keys.filter { !$0.hasPrefix("oracle") }
-        + ["synthetic-ba", "synthetic-f1", "synthetic-ba-fpr", "oracle-best-f1", "oracle-best-balanced-accuracy"]
+    /// Registry order: the good-only strategies, the synthetic ones, then the transductive one and the oracles.
+    static let imageKeys = CompareCommandTests.keys.filter { !$0.hasPrefix("oracle") && !$0.hasPrefix("batch") }
+        + ["synthetic-ba", "synthetic-f1", "synthetic-ba-fpr", "batch-ba", "oracle-best-f1", "oracle-best-balanced-accuracy"]
 
     @Test func noArgumentsRunsTheImageDemoAndRecommendsAThreshold() throws {
         let r = runCLI([])

@@ -29,7 +29,8 @@ public struct DatasetComparison: Sendable {
     public var unreadable: UnreadablePolicy = .fail
     /// nil disables the feature cache.
     public var cache: FeatureCache? = FeatureCache(directory: FeatureCache.defaultDirectory())
-    /// The strategies compared: every one that reads good scores or synthetic anomalies.
+    /// The strategies compared: every one that reads good scores or synthetic anomalies, and the
+    /// transductive ones, which see the test scores without their labels.
     public var strategies: StrategyRegistry = .standard
     /// The pixel threshold a detector of a map scorer keeps (by default the per-image conformal rule at α).
     public var pixelStrategy: PixelStrategy = .imageConformal
@@ -55,7 +56,7 @@ public struct DatasetComparison: Sendable {
 
     /// The strategies the comparison fits, at `alpha`.
     public func comparedStrategies() -> [any Threshold] {
-        strategies.reading([.normalScores, .syntheticAnomalies]).filter { $0.family != .recommendation }.compactMap { d in
+        strategies.reading([.normalScores, .syntheticAnomalies, .unlabelledBatch]).filter { $0.family != .recommendation }.compactMap { d in
             var values = d.emptyValues
             for p in d.parameters {
                 if p.key == "alpha" { values.set("alpha", .number(alpha)) } else if let v = strategyParameters[p.key] { values.set(p.key, v) }

@@ -8,7 +8,7 @@ public struct RecommendationCheck: Sendable, Hashable {
     public var regret: Double
     /// 1 for the best good-only strategy by test balanced accuracy; ties share the better rank.
     public var rank: Int
-    /// How many good-only strategies were ranked (those that could be fitted).
+    /// How many good-only strategies were ranked (those that could be fitted; not the oracles nor `batch-*`).
     public var of: Int
 
     /// The check of `recommended` in `comparison`, or nil when it or the oracle has no test metrics.
@@ -18,7 +18,7 @@ public struct RecommendationCheck: Sendable, Hashable {
         guard let mine = comparison.entries.first(where: { $0.name == recommended && !$0.isOracle }).flatMap(ba),
               let best = comparison.entries.first(where: { $0.name == "oracle-best-balanced-accuracy" }).flatMap(ba)
         else { return nil }
-        let goodOnly = comparison.entries.filter { !$0.isOracle }.compactMap(ba)
+        let goodOnly = comparison.entries.filter { !$0.isOracle && !$0.isTransductive }.compactMap(ba)
         regret = max(0, best - mine)
         rank = 1 + goodOnly.count { $0 > mine }
         of = goodOnly.count

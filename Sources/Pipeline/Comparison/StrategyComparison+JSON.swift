@@ -4,7 +4,8 @@ import Thresholding
 extension StrategyComparison {
     /// `{"auroc", "n_calibration", "alpha", "strategies": {name: {...}}}`: the compare contract that checks read.
     ///
-    /// Each strategy has `threshold, f1, balanced_accuracy, fpr, tpr, target_fpr, oracle`,
+    /// Each strategy has `threshold, f1, balanced_accuracy, fpr, tpr, target_fpr, oracle`, `transductive`
+    /// (true for `batch-*`, fitted on the test scores without their labels),
     /// what to expect from it, estimated without test labels (`expected_fpr`,
     /// `expected_fpr_interval`, `estimated_tpr`, `guarantee`; null for the oracles),
     /// plus `error` when it could not be fitted (its threshold and metrics are then null).
@@ -19,6 +20,7 @@ extension StrategyComparison {
                 ("tpr", JSONValue(number: e.counts?.truePositiveRate)),
                 ("target_fpr", JSONValue(number: e.targetFPR)),
                 ("oracle", .bool(e.isOracle)),
+                ("transductive", .bool(e.isTransductive)),
             ]
             let x = e.fitted?.expectation
             fields += [

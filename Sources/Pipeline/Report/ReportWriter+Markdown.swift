@@ -61,7 +61,8 @@ extension ReportWriter {
         md += "| strategy | threshold | target FPR | expected FPR (95% interval) | estimated TPR on fakes | guarantee | test FPR | TPR | F1 | BA | note |\n"
         md += "|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|\n"
         for e in r.comparison.entries {
-            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels" : "")
+            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels"
+                : e.isTransductive ? "transductive: saw the test images' scores, not their labels; never recommended" : "")
             let x = e.fitted?.expectation
             let estimate = x.map { "\(rate($0.expectedFPR)) (\(interval($0.falseAlarms)))" } ?? "—"
             let guarantee = x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? "—"
@@ -71,7 +72,8 @@ extension ReportWriter {
                 + "\(rate(e.counts?.balancedAccuracy)) | \(cell(note)) |\n"
         }
         md += "\nTest FPR, TPR, F1 and BA (balanced accuracy) are measured on the test images. Normal-score strategies saw only good images;"
-        md += " synthetic ones also saw Perlin anomalies made from the calibration images; oracles used the test labels."
+        md += " synthetic ones also saw Perlin anomalies made from the calibration images; batch-* (transductive) also saw the test"
+        md += " images' scores without their labels, as a user labelling a production batch would; oracles used the test labels."
         md += " The expected FPR is cross-fitted on the \(r.calibrationScores.count) held-out good images (each fold counted against a cut-off"
         md += " fitted without it) and the estimated TPR on the \(r.syntheticScores.count) synthetic anomalies; neither looks at the test images."
         md += " Only conformal rules state a guarantee. Thresholds are rounded here; report.json has them in full.\n\n"

@@ -24,6 +24,7 @@ public struct StrategyRegistry: Sendable {
         SyntheticAnomalyThreshold.f1Descriptor,
         SyntheticAnomalyThreshold.balancedAccuracyWithinFPRDescriptor,
         RecommendedThreshold.descriptor,
+        BatchMixtureThreshold.descriptor,
     ])
 
     /// The strategy with this key, if registered.

@@ -36,4 +36,24 @@ import Thresholding
         #expect(r.strategy != "conformal")
         #expect(r.reason.contains("conformal cannot be fitted at this α"))
     }
+
+    @Test func aTransductiveStrategyIsComparedOnTheUnlabelledTestScoresButNeverRecommendedNorRanked() throws {
+        let calibration = (0..<30).map(Double.init), synthetic = (0..<30).map { 100 + Double($0) }
+        let c = try StrategyComparison(
+            strategies: [ConformalThreshold(alpha: 0.05), MADThreshold(), SyntheticAnomalyThreshold(), BatchMixtureThreshold()],
+            calibration: calibration, synthetic: synthetic, testNormal: [0, 1, 2], testAnomalous: [50, 60])
+        let batch = try #require(c.entries.first { $0.name == "batch-ba" })
+        #expect(batch.isTransductive && !batch.isOracle)
+        // Its batch is every test score, without labels: 3 + 2.
+        #expect(batch.fitted?.detail("n_batch") == 5)
+        #expect(c.entries.filter(\.isTransductive).count == 1)
+        let r = Recommendation.choose(c, calibration: calibration, synthetic: synthetic, objective: .balancedAccuracy)
+        #expect(r.strategy != "batch-ba")
+        // Ranked among conformal, mad and synthetic-ba only.
+        let check = try #require(RecommendationCheck(c, recommended: r.strategy))
+        #expect(check.of == 3)
+        let json = c.json(alpha: 0.05).serialized()
+        #expect(json.contains("\"batch-ba\":{"))
+        #expect(json.contains("\"transductive\":true"))
+    }
 }

@@ -20,8 +20,8 @@
 /// It is an estimate, never a guarantee, and it rests on one premise the good-only rules do
 /// not need: the batch's good images score like the calibration images. When they score
 /// higher (a shifted line, a different lighting), π₀ is underestimated and the cut-off drops.
-/// On bottle that costs 0.06–0.14 balanced accuracy against conformal; on magnetic tile, where
-/// defects are subtle, it gains 0.07–0.10 (README, *Validation*). So `recommended` never
+/// On bottle, whose test-good images do score higher, it ties conformal or loses up to 0.13
+/// balanced accuracy to it; on magnetic tile, where defects are subtle, it gains 0.07–0.10 (README, *Results*). So `recommended` never
 /// chooses it, and reports mark it as transductive.
 ///
 /// - Complexity: O((n + m) log(n + m)) for n calibration and m batch scores.

@@ -51,7 +51,8 @@ enum DemoCommand {
         if !args.flag("json") {
             console.out("")
             console.out("FPR/TPR/F1/BA are measured on the test images. Normal-score strategies saw only good images,")
-            console.out("synthetic-* also saw Perlin anomalies made from them, oracles used the test labels.")
+            console.out("synthetic-* also saw Perlin anomalies made from them, batch-ba the test scores without")
+            console.out("their labels (transductive, never recommended), oracles used the test labels.")
             console.out("Your own images:  thresholdkit compare --dataset DIR   (train/good, test/good, test/<defect>)")
         }
     }

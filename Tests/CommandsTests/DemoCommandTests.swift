@@ -14,7 +14,7 @@ import Testing
         for key in Self.imageKeys { #expect(r.stdout.contains(key)) }
         #expect(r.stdout.contains("recommended: "))
         let j = try runCLI(["demo", "--json"]).json()
-        #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "recommended", "recommendation_check"])
+        #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "scorer", "recommended", "recommendation_check"])
         #expect(j["strategies"]?.objectValue?.map(\.key) == Self.imageKeys)
         #expect(j["n_calibration"]?.doubleValue == 40)   // 20% of 200 training images
         let recommended = try #require(j["recommended"]?["strategy"]?.stringValue)

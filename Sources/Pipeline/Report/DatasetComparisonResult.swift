@@ -96,10 +96,12 @@ public struct DatasetComparisonResult: Sendable {
             + " the good images inspected differ from those used for fitting, so no false-alarm guarantee holds; \(side)"
     }
 
-    /// The `compare --json` contract plus `calibration` and `recommended`.
+    /// The `compare --json` contract plus `calibration`, `scorer` (with the configuration `--size auto`
+    /// chose, so a JSON reader can tell which one ran) and `recommended`.
     public func json() -> JSONValue {
         guard case .object(var fields) = comparison.json(alpha: alpha) else { return .null }
         fields.append(("calibration", .string(calibration.rawValue)))
+        fields.append(("scorer", .string(scorer)))
         fields.append(("recommended", .object([("strategy", .string(recommended.strategy)), ("reason", .string(recommended.reason))])))
         fields.append(("recommendation_check", recommendationCheck?.json ?? .null))
         if let pixel { fields.append(("pixel", pixel.json())) }
@@ -121,7 +123,6 @@ public struct DatasetComparisonResult: Sendable {
             }
         }
         fields.append(("dataset", .string(dataset)))
-        fields.append(("scorer", .string(scorer)))
         fields.append(("features", .string(features)))
         fields.append(("calibration_guarantee", .string(calibration.guarantee)))
         fields.append(("n_synthetic", .number(Double(syntheticScores.count))))

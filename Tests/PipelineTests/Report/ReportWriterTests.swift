@@ -34,7 +34,7 @@ import Thresholding
 
     @Test func jsonAddsExactlyCalibrationAndRecommended() throws {
         let j = try Self.result().json()
-        #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "recommended", "recommendation_check"])
+        #expect(j.objectValue?.map(\.key) == ["auroc", "n_calibration", "alpha", "strategies", "calibration", "scorer", "recommended", "recommendation_check"])
         #expect(j["calibration"]?.stringValue == "split")
         #expect(j["recommended"]?["strategy"]?.stringValue == "synthetic-ba")
     }

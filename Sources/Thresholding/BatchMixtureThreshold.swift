@@ -55,7 +55,7 @@ public struct BatchMixtureThreshold: Threshold {
         try requireFinite(batch, set: "batch")
         guard !normal.isEmpty, !batch.isEmpty else {
             throw .tooFewScores(strategy: name, needed: 1, got: min(normal.count, batch.count),
-                                reason: "it needs good scores and an unlabelled batch (got \(normal.count) and \(batch.count))")
+                                reason: normal.isEmpty ? "there are no good scores to compare the batch with" : "the unlabelled batch is empty")
         }
         let pValues = try ConformalPValues(calibration: normal)
         let pi0 = try StoreyNullProportion.estimate(pValues: pValues.pValues(batch), lambda: lambda)

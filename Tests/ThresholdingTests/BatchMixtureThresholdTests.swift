@@ -49,7 +49,9 @@ import Randomness
     }
 
     @Test func refusesAnEmptyBatchNonFiniteScoresAndParametersOutOfRange() {
-        #expect(throws: ThresholdError.self) { try BatchMixtureThreshold().fit(normal: [1, 2, 3], anomalous: []) }
+        #expect(throws: ThresholdError.tooFewScores(strategy: "batch-ba", needed: 1, got: 0, reason: "the unlabelled batch is empty")) {
+            try BatchMixtureThreshold().fit(normal: [1, 2, 3], anomalous: [])
+        }
         #expect(throws: ThresholdError.self) { try BatchMixtureThreshold().fit(normal: [], anomalous: [1]) }
         #expect(throws: ThresholdError.nonFiniteScore(set: "batch", index: 1, value: .infinity)) {
             try BatchMixtureThreshold().fit(normal: [1, 2, 3], anomalous: [1, .infinity])

@@ -39,6 +39,7 @@ public enum ChartPalette {
         case .normalScore: "7,3"
         case .parametric: "2,2"
         case .synthetic: "9,3,2,3"
+        case .transductive: "12,3,2,3,2,3"
         case .oracle: nil
         }
     }
@@ -76,6 +77,8 @@ public enum ThresholdFamily: Sendable, Hashable {
     case parametric
     /// Fitted on good and synthetic-anomaly scores.
     case synthetic
+    /// Fitted on good scores and the unlabelled test scores (`batch-*`).
+    case transductive
     /// Chosen on the test labels.
     case oracle
 }

@@ -14,6 +14,7 @@ extension ReportWriter {
 
     static func family(_ e: StrategyComparison.Entry) -> ThresholdFamily {
         if e.isOracle { return .oracle }
+        if e.isTransductive { return .transductive }
         switch StrategyRegistry.standard[e.name]?.family {
         case .synthetic: return .synthetic
         case .parametric: return .parametric

@@ -22,4 +22,17 @@ import Thresholding
         #expect(labels.allSatisfy { $0.count <= 8 })
         #expect(ChartPalette.shortLabel("a-very-long-strategy") == "a-ver-lon-str")
     }
+
+    /// A line's dash says where its threshold came from: each family its own pattern.
+    @Test func everyFamilyHasItsOwnDashPattern() {
+        let families: [ThresholdFamily] = [.normalScore, .parametric, .synthetic, .transductive, .oracle]
+        let dashes = families.map { ChartPalette.dash(family: $0) ?? "solid" }
+        #expect(Set(dashes).count == families.count, "\(dashes)")
+    }
+
+    @Test func aTransductiveEntryIsDrawnInItsOwnFamily() throws {
+        let c = try StrategyComparison(strategies: [ConformalThreshold(alpha: 0.1), MADThreshold(), BatchMixtureThreshold()],
+                                       calibration: (0..<30).map(Double.init), testNormal: [0, 1, 2], testAnomalous: [50, 60])
+        #expect(c.entries.map { ReportWriter.family($0) } == [.normalScore, .parametric, .transductive, .oracle, .oracle])
+    }
 }

@@ -54,7 +54,7 @@ struct Case {
 
     var oracleBA: Double { comparison.entries.first { $0.name == "oracle-best-balanced-accuracy" }?.counts?.balancedAccuracy ?? .nan }
     func ba(_ strategy: String) -> Double? { comparison.entries.first { $0.name == strategy && !$0.isOracle }?.counts?.balancedAccuracy }
-    var candidates: [FittedThreshold] { comparison.entries.filter { !$0.isOracle && !$0.isTransductive }.compactMap(\.fitted) }
+    var candidates: [FittedThreshold] { comparison.entries.filter(\.isGoodOnly).compactMap(\.fitted) }
     func recommended(_ settings: ThresholdRecommendation.Settings = .init()) -> String {
         ThresholdRecommendation.choose(candidates, calibration: scores.calibration, synthetic: scores.synthetic, settings: settings).strategy
     }

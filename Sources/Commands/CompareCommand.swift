@@ -6,6 +6,10 @@ import Thresholding
 
 /// `thresholdkit compare`: every good-score strategy fitted on held-out good scores, evaluated on labelled test scores.
 enum CompareCommand {
+    /// The strategies a score-file comparison fits, and whose parameters `compare` takes: the
+    /// good-score ones and the transductive ones (fitted on the test scores without their labels).
+    static let comparedInputs: Set<ThresholdInput> = [.normalScores, .unlabelledBatch]
+
     static let spec = CommandSpec(
         name: "compare",
         summary: "Compare every threshold strategy: on score files (--normal, --test) or a whole image folder (--dataset).",
@@ -28,7 +32,7 @@ enum CompareCommand {
         options: [
             .value("normal", "FILE", help: "Held-out good scores (calibration)." + CommonOptions.standardInput),
             .value("test", "FILE", help: "Labelled test scores." + CommonOptions.standardInput),
-        ] + ParameterOptions.specs(StrategyOptions.registry.reading([.normalScores, .unlabelledBatch]).map { ($0.key, $0.parameters) })
+        ] + ParameterOptions.specs(StrategyOptions.registry.reading(comparedInputs).map { ($0.key, $0.parameters) })
           + DatasetCompareCommand.options + CommonOptions.reading + CommonOptions.output)
 
     static func run(_ args: ParsedArguments, console: Console) throws(CommandError) {
@@ -79,7 +83,7 @@ enum CompareCommand {
     /// Every good-score strategy with the parameters the command line gives (α, δ, level, …).
     static func strategies(_ args: ParsedArguments) throws(CommandError) -> [any Threshold] {
         var list: [any Threshold] = []
-        for d in StrategyOptions.registry.reading([.normalScores, .unlabelledBatch]) {
+        for d in StrategyOptions.registry.reading(comparedInputs) {
             let values = try ParameterOptions.values(d.parameters, from: args, command: spec.name)
             do throws(ParameterError) { list.append(try d.make(values)) } catch { throw CommandError(error, command: spec.name) }
         }

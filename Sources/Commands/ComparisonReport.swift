@@ -11,9 +11,7 @@ enum ComparisonReport {
         t.rightAligned = [1, 2, 3, 4, 5, 6, 7, 8]
         for e in c.entries {
             let x = e.fitted?.expectation
-            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels"
-                : e.isTransductive ? "transductive: saw the test scores, not their labels"
-                : x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? "")
+            let note = e.error?.description ?? e.testSetNote ?? x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? ""
             t.rows.append([
                 e.name, e.fitted.map { NumberText.exact(units.shown($0.value)) } ?? "—", NumberText.rate(e.targetFPR),
                 x.map { "\(NumberText.rate($0.expectedFPR)) [\(NumberText.rate($0.falseAlarms.lower)), \(NumberText.rate($0.falseAlarms.upper))]" } ?? "—",

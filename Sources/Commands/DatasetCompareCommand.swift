@@ -33,7 +33,7 @@ enum DatasetCompareCommand {
             }
             job.calibration = mode
         }
-        for d in StrategyOptions.registry.reading([.normalScores, .unlabelledBatch]) {
+        for d in StrategyOptions.registry.reading(CompareCommand.comparedInputs) {
             let values = try ParameterOptions.values(d.parameters, from: args, command: "compare")
             for key in values.givenKeys { job.strategyParameters[key] = values.value(key) }
         }

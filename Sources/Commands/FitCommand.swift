@@ -38,7 +38,7 @@ enum FitCommand {
             .flag("force", help: "Replace --model even when it is an existing file that is not a detector (without --force: refused, exit 1)."),
             .value("rethreshold", "FILE", help: "Instead of training: take this detector, fit --threshold on its stored scores, write --model (training options are refused, exit 2)."),
         ] + ScorerOptions.specs + [
-            StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.detectorKeys, default: "conformal"),
+            StrategyOptions.choiceSpec("threshold", keys: StrategyOptions.detectorDescriptors.map(\.key), default: "conformal"),
         ] + StrategyOptions.detectorParameterSpecs + [
             .value("calibration", "split|crossfit|none", help: "Which good samples calibrate the threshold.", default: "split"),
             .value("seed", "S", help: ImageOptions.seed.help, default: "42"),
@@ -88,8 +88,7 @@ enum FitCommand {
             throw .usage("--\(stray) trains a detector; --rethreshold reuses the scorer of \(source) as it is", command: spec.name)
         }
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
-        let built = try StrategyOptions.make(args, option: "threshold", fallback: "conformal", allowed: StrategyOptions.detectorKeys,
-                                             command: spec.name)
+        let built = try detectorStrategy(args, fallback: "conformal")
         if !args.flag("quiet") { built.ignored.forEach { console.err("warning: \($0)") } }
         var job = RethresholdJob(sourcePath: source, modelPath: model, threshold: built.strategy)
         job.force = args.flag("force")
@@ -110,6 +109,13 @@ enum FitCommand {
         }
     }
 
+    /// The `--threshold` strategy, refused before any file is read when a detector cannot keep it (`batch-*`).
+    static func detectorStrategy(_ args: ParsedArguments, fallback: String) throws(CommandError) -> (strategy: any Threshold, ignored: [String]) {
+        let built = try StrategyOptions.make(args, option: "threshold", fallback: fallback, command: spec.name)
+        do throws(PipelineError) { try ThresholdScores.requireStorable(built.strategy) } catch { throw .pipeline(error) }
+        return built
+    }
+
     /// The job the options describe; every option error is a usage error found before any work.
     static func configuredJob(_ args: ParsedArguments) throws(CommandError) -> (FitJob, ignored: [String]) {
         let inputs = args.strings("train") + args.positionals
@@ -117,8 +123,7 @@ enum FitCommand {
         guard let model = args.string("model") else { throw .usage("missing required option --model", command: spec.name) }
         let (scorer, values) = try ScorerOptions.chosen(args, command: spec.name)
         // --max-fpr asks for the recommendation under a false-alarm cap, so it implies that rule.
-        let built = try StrategyOptions.make(args, option: "threshold", fallback: args.string("max-fpr") == nil ? "conformal" : "recommended",
-                                             allowed: StrategyOptions.detectorKeys, command: spec.name)
+        let built = try detectorStrategy(args, fallback: args.string("max-fpr") == nil ? "conformal" : "recommended")
         var job = FitJob(trainInputs: inputs, modelPath: model, scorer: scorer, scorerValues: values, threshold: built.strategy)
         job.anomalousInputs = args.strings("anomalous")
         job.force = args.flag("force")

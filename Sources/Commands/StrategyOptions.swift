@@ -8,14 +8,12 @@ enum StrategyOptions {
     /// Every strategy parameter as an option, each key once.
     static var parameterSpecs: [OptionSpec] { ParameterOptions.specs(registry.descriptors.map { ($0.key, $0.parameters) }) }
 
-    /// The parameters of the strategies a detector file can keep (``detectorKeys``), each key once.
-    static var detectorParameterSpecs: [OptionSpec] {
-        ParameterOptions.specs(registry.descriptors.filter { $0.reads != .unlabelledBatch }.map { ($0.key, $0.parameters) })
-    }
+    /// The strategies a detector file can keep, for `fit`'s help: every one but the transductive
+    /// `batch-*`, which the pipeline refuses (``ThresholdScores/requireStorable(_:)``).
+    static var detectorDescriptors: [StrategyDescriptor] { registry.descriptors.filter { $0.reads != .unlabelledBatch } }
 
-    /// The strategies a detector file can keep: every one but the transductive `batch-*`, which
-    /// need the unlabelled batch being labelled, and a detector is fitted before that batch exists.
-    static var detectorKeys: [String] { registry.descriptors.filter { $0.reads != .unlabelledBatch }.map(\.key) }
+    /// The parameters of ``detectorDescriptors``, each key once.
+    static var detectorParameterSpecs: [OptionSpec] { ParameterOptions.specs(detectorDescriptors.map { ($0.key, $0.parameters) }) }
 
     /// The option that names the strategy.
     static func choiceSpec(_ name: String, keys: [String], default value: String? = nil) -> OptionSpec {
@@ -25,17 +23,13 @@ enum StrategyOptions {
     /// The strategy named by option `option` (or `fallback`), its parameters read from `args`,
     /// plus a warning per parameter it ignores.
     /// - Throws: ``CommandError/usage(_:command:)`` for an unknown key, a missing required value or a bad value.
-    static func make(_ args: ParsedArguments, option: String, fallback: String?, allowed: [String]? = nil,
+    static func make(_ args: ParsedArguments, option: String, fallback: String?,
                      command: String) throws(CommandError) -> (strategy: any Threshold, ignored: [String]) {
-        let keys = allowed ?? registry.keys
+        let keys = registry.keys
         guard let key = args.string(option) ?? fallback else {
             throw .usage("missing required option --\(option) (one of: \(keys.joined(separator: ", ")))", command: command)
         }
-        if !keys.contains(key), registry[key]?.reads == .unlabelledBatch {
-            throw .usage("\(key) is transductive: it is fitted on the unlabelled scores being labelled, which a detector file cannot hold; "
-                         + "use `thresholdkit label --strategy \(key) --normal GOOD --input BATCH`, or compare", command: command)
-        }
-        guard keys.contains(key), let descriptor = registry[key] else {
+        guard let descriptor = registry[key] else {
             throw .usage("--\(option) must be one of \(keys.joined(separator: ", ")), got '\(key)'", command: command)
         }
         let values = try ParameterOptions.values(descriptor.parameters, from: args, command: command)

@@ -20,6 +20,16 @@ public struct StrategyComparison: Sendable {
         public var error: ThresholdError?
         /// The test-set labelling at the fitted threshold.
         public var counts: ConfusionCounts?
+
+        /// Whether it saw neither the test labels nor the test scores: the entries a recommendation
+        /// chooses among and is ranked against.
+        public var isGoodOnly: Bool { !isOracle && !isTransductive }
+
+        /// What it saw of the test set, for a table's note column; nil for a good-only entry.
+        public var testSetNote: String? {
+            if isOracle { return "oracle: chosen on the test labels" }
+            return isTransductive ? "transductive: saw the test scores, not their labels; never recommended" : nil
+        }
     }
 
     /// AUROC of the test scores: the ceiling on how well any threshold separates them.

@@ -4,8 +4,7 @@ import Thresholding
 enum Recommendation {
     static func choose(_ comparison: StrategyComparison, calibration: [Double], synthetic: [Double],
                        objective: RecommendationObjective) -> DatasetComparisonResult.Recommendation {
-        // Good images (and fakes made from them) only: never the oracles, never a transductive rule.
-        let fitted = comparison.entries.filter { !$0.isOracle && !$0.isTransductive }.compactMap(\.fitted)
+        let fitted = comparison.entries.filter(\.isGoodOnly).compactMap(\.fitted)
         return ThresholdRecommendation.choose(fitted, calibration: calibration, synthetic: synthetic, objective: objective)
     }
 }

@@ -18,7 +18,7 @@ public struct RecommendationCheck: Sendable, Hashable {
         guard let mine = comparison.entries.first(where: { $0.name == recommended && !$0.isOracle }).flatMap(ba),
               let best = comparison.entries.first(where: { $0.name == "oracle-best-balanced-accuracy" }).flatMap(ba)
         else { return nil }
-        let goodOnly = comparison.entries.filter { !$0.isOracle && !$0.isTransductive }.compactMap(ba)
+        let goodOnly = comparison.entries.filter(\.isGoodOnly).compactMap(ba)
         regret = max(0, best - mine)
         rank = 1 + goodOnly.count { $0 > mine }
         of = goodOnly.count

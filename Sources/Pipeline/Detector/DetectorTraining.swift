@@ -37,9 +37,10 @@ public struct DetectorTraining: Sendable {
 
     /// Checks sizes before any expensive work: enough good samples for the plan, and enough
     /// calibration scores for `threshold` (conformal at α needs ⌈1/α − 1⌉ of them).
-    /// - Throws: ``PipelineError/tooFewSamples(step:needed:got:)`` or, for a strategy that needs
-    ///   calibration under `.none`, ``PipelineError/invalidSetting(name:value:expected:)``.
+    /// - Throws: ``PipelineError/tooFewSamples(step:needed:got:)`` or, for a transductive strategy or
+    ///   one that needs calibration under `.none`, ``PipelineError/invalidSetting(name:value:expected:)``.
     public func check(sampleCount n: Int, threshold: any Threshold, hasImages: Bool) throws(PipelineError) {
+        try ThresholdScores.requireStorable(threshold)
         guard n >= plan.minimumRowCount else {
             throw .tooFewSamples(step: "\(calibration.rawValue) calibration", needed: plan.minimumRowCount, got: n)
         }

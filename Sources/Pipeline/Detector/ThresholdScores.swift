@@ -36,11 +36,23 @@ public struct ThresholdScores: Sendable, Hashable {
         public var warnings: [String]
     }
 
+    /// Refuses a transductive strategy (`batch-*`): it is fitted on the unlabelled batch being
+    /// labelled, and a detector's threshold is fitted before that batch exists. Without this, the
+    /// stored synthetic scores would stand in for the batch.
+    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` naming the strategy.
+    public static func requireStorable(_ strategy: any Threshold) throws(PipelineError) {
+        guard strategy.reads == .unlabelledBatch else { return }
+        throw .invalidSetting(name: "threshold", value: strategy.name,
+                              expected: "a strategy a detector can keep; \(strategy.name) is transductive, fitted on the unlabelled scores being labelled, "
+                                  + "which a detector does not have (label a batch with `thresholdkit label --strategy \(strategy.name)`, or compare)")
+    }
+
     /// Fits `strategy` on the scores it reads: good scores, plus labelled anomalous or synthetic ones.
-    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` for a good-score strategy
-    ///   without calibration scores, or a synthetic one without synthetic scores;
+    /// - Throws: ``PipelineError/invalidSetting(name:value:expected:)`` for a transductive strategy,
+    ///   a good-score strategy without calibration scores, or a synthetic one without synthetic scores;
     ///   ``PipelineError/threshold(_:strategy:)`` for the strategy's own error.
     public func fit(_ strategy: any Threshold) throws(PipelineError) -> Fitted {
+        try Self.requireStorable(strategy)
         var warnings: [String] = []
         if strategy.reads == .normalScores && mode == .none {
             throw .invalidSetting(name: "threshold", value: strategy.name,

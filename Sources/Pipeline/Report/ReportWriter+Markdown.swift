@@ -61,8 +61,7 @@ extension ReportWriter {
         md += "| strategy | threshold | target FPR | expected FPR (95% interval) | estimated TPR on fakes | guarantee | test FPR | TPR | F1 | BA | note |\n"
         md += "|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|\n"
         for e in r.comparison.entries {
-            let note = e.error?.description ?? (e.isOracle ? "oracle: chosen on the test labels"
-                : e.isTransductive ? "transductive: saw the test images' scores, not their labels; never recommended" : "")
+            let note = e.error?.description ?? e.testSetNote ?? ""
             let x = e.fitted?.expectation
             let estimate = x.map { "\(rate($0.expectedFPR)) (\(interval($0.falseAlarms)))" } ?? "—"
             let guarantee = x.map { $0.guarantee.isGuarantee ? $0.guarantee.text : "estimate" } ?? "—"

@@ -82,6 +82,21 @@ struct DetectorTrainingTests {
         }
     }
 
+    @Test func aTransductiveStrategyIsRefusedBeforeFittingAndOnStoredScores() throws {
+        // Its batch would otherwise be the synthetic scores: a silent wrong cut-off.
+        let training = DetectorTraining(scorer: MustNotFit(), seed: 1)
+        do {
+            _ = try training.fit(TrainingSamples(vectors: DetectorTestData.rows(50, seed: 1)), threshold: BatchMixtureThreshold())
+            Issue.record("batch-ba was accepted for a detector")
+        } catch {
+            #expect(error.isUsageError)
+            #expect(error.description.contains("batch-ba is transductive"))
+        }
+        let stored = ThresholdScores(mode: .split, calibration: (0..<30).map(Double.init), synthetic: (0..<30).map { 100 + Double($0) })
+        #expect(throws: PipelineError.self) { try stored.fit(BatchMixtureThreshold()) }
+        #expect(try stored.fit(ConformalThreshold(alpha: 0.1)).threshold.strategy == "conformal")
+    }
+
     @Test func badInputsAreNamed() throws {
         let training = DetectorTraining(scorer: DetectorTestData.kde)
         var anomalous = TrainingSamples(vectors: DetectorTestData.rows(50, seed: 1))

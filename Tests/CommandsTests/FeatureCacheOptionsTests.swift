@@ -1,20 +1,20 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 @testable import Commands
 
 /// The feature cache as the CLI sets it up: the environment's folder and cap, one warning when it cannot be written.
 @Suite struct FeatureCacheOptionsTests {
-    final class Folder {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tk-cli-cache-\(UUID().uuidString)").path
-        init(images: Int) throws {
-            try FileManager.default.createDirectory(atPath: path + "/imgs", withIntermediateDirectories: true)
-            for i in 0..<images {
-                let pixels = (0..<(32 * 32)).map { UInt8(($0 * 7 + i * 13) % 256) }
-                try ImageFile.write(Image(width: 32, height: 32, channels: 1, pixels: pixels), to: path + "/imgs/\(i).png")
-            }
+    /// A temporary folder with `images` small grey PNGs in its `imgs` subfolder.
+    static func folder(images: Int) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder(prefix: "tk-cli-cache")
+        try FileManager.default.createDirectory(atPath: folder.path + "/imgs", withIntermediateDirectories: true)
+        for i in 0..<images {
+            let pixels = (0..<(32 * 32)).map { UInt8(($0 * 7 + i * 13) % 256) }
+            try ImageFile.write(Image(width: 32, height: 32, channels: 1, pixels: pixels), to: folder.path + "/imgs/\(i).png")
         }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        return folder
     }
 
     static func run(_ args: [String], environment: [String: String]) -> CLIResult {
@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: [("abc", "expected a size in MiB, a number ≥ 0 such as 2048 (0 turns the cache off)"),
                       ("-5", "it cannot be negative")])
     func aBadCapIsAUsageErrorOfOneLineNamingTheVariable(value: String, reason: String) throws {
-        let f = try Folder(images: 2)
+        let f = try Self.folder(images: 2)
         let r = Self.run(["features", "--input", f.path + "/imgs", "--features", "pixels", "--out", f.path + "/x.npy"],
                          environment: ["THRESHOLDKIT_CACHE": f.path + "/cache", "THRESHOLDKIT_CACHE_MAX_MB": value])
         #expect(r.code == 2)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func aCapOfZeroTurnsTheCacheOff() throws {
-        let f = try Folder(images: 2)
+        let f = try Self.folder(images: 2)
         let r = Self.run(["features", "--input", f.path + "/imgs", "--features", "pixels", "--out", f.path + "/x.npy", "--quiet"],
                          environment: ["THRESHOLDKIT_CACHE": f.path + "/cache", "THRESHOLDKIT_CACHE_MAX_MB": "0"])
         #expect(r.code == 0)
@@ -57,7 +57,7 @@ import Testing
                       ["fit", "--train", "IMGS", "--anomalous", "IMGS", "--features", "pixels", "--pca", "4",
                        "--threshold", "adaptive-f1", "--model", "OUT/m.tkd"]])
     func anUnwritableCacheWarnsOnceAndTheRunSucceeds(_ template: [String]) throws {
-        let f = try Folder(images: 20)
+        let f = try Self.folder(images: 20)
         _ = FileManager.default.createFile(atPath: f.path + "/blocker", contents: Data())
         let args = template.map { $0.replacingOccurrences(of: "IMGS", with: f.path + "/imgs").replacingOccurrences(of: "OUT", with: f.path) }
         let r = Self.run(args, environment: ["THRESHOLDKIT_CACHE": f.path + "/blocker/cache"])

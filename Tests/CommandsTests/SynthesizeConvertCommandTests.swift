@@ -6,11 +6,7 @@ import TestSupport
 @testable import Commands
 
 @Suite struct SynthesizeConvertCommandTests {
-    final class Folder {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tk-syn-\(UUID().uuidString)").path
-        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
+    typealias Folder = TemporaryFolder
 
     static func rgb(_ w: Int, _ h: Int) -> Image {
         Image(width: w, height: h, channels: 3, pixels: (0..<(w * h * 3)).map { UInt8(($0 * 37 + $0 / 7) % 256) })

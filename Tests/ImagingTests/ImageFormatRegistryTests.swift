@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Imaging
 
 /// A format defined only here, to show a new format needs nothing but a conformer and `adding(_:)`:
@@ -148,14 +149,13 @@ private struct BlindPNG: ImageFormat {
     }
 
     @Test func aCustomFormatIsReadAndWrittenThroughTheRegistry() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("formats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder(prefix: "tk-formats")
+        defer { withExtendedLifetime(folder) {} }
         let formats = ImageFormatRegistry.standard.adding(TKImageFormat())
         #expect(formats.readableNames == ["png", "jpeg", "pnm", "bmp", "tkimg"])
         #expect(ImageFormatRegistry.standard.readableNames.count == 4)  // `adding` leaves the original alone
 
-        let path = directory.appendingPathComponent("grey.TKIMG").path
+        let path = folder.path + "/grey.TKIMG"
         try formats.write(Self.grey, to: path)
         let onDisk = try ImageFile.bytes(path: path)
         #expect(onDisk == Array("TKIMG".utf8) + [3, 0, 2, 0] + [0, 10, 20, 200, 250, 255])
@@ -165,7 +165,7 @@ private struct BlindPNG: ImageFormat {
         #expect(throws: ImagingError.unknownFormat(file: path)) { try ImageFile.read(path: path) }
 
         // Converting between a custom and a built-in format goes through the same registry.
-        let png = directory.appendingPathComponent("grey.png").path
+        let png = folder.path + "/grey.png"
         try formats.write(try formats.read(path: path).image, to: png)
         #expect(try ImageFile.read(path: png).image == Self.grey)
         let rgb = Image(width: 1, height: 1, channels: 3, pixels: [1, 2, 3])

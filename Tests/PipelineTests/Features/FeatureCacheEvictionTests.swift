@@ -1,16 +1,11 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import TestSupport
 @testable import Pipeline
 
 @Suite struct FeatureCacheEvictionTests {
-    /// A fresh folder, removed when the value goes.
-    final class Folder {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tk-evict-\(UUID().uuidString)").path
-        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-        var names: Set<String> { Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []) }
-    }
+    typealias Folder = TemporaryFolder
 
     static let vector = FeatureBatch(vectors: Matrix(rows: 1, columns: 3, elements: [0.5, -1, 2]))
     static func key(_ i: Int) -> String { FeatureCache.key(contents: [UInt8(i)], extractor: "x") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Pipeline
 
 @Suite struct FeatureCacheRunTests {
@@ -13,14 +14,10 @@ import Testing
         }
     }
 
-    static func tempDir() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("tk-cache-run-\(UUID().uuidString)").path
-    }
-
     /// The cache folder cannot be made (a file is in the way): one warning over two extractions, right features.
     @Test func anUnwritableFolderWarnsOnceAndTheFeaturesAreStillRight() throws {
-        let dir = Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "tk-cache-run"), dir = folder.path
+        defer { withExtendedLifetime(folder) {} }
         let images = try Self.images(in: dir + "/images", values: [10, 20, 30])
         #expect(FileManager.default.createFile(atPath: dir + "/file", contents: Data()))
         let cache = FeatureCache(directory: dir + "/file/cache")
@@ -43,11 +40,8 @@ import Testing
     /// A read-only folder (permissions do not bind root, so this runs only for other users).
     @Test(.enabled(if: getuid() != 0, "root writes into read-only folders"))
     func aReadOnlyFolderWarnsOnceAndStillServesHits() throws {
-        let dir = Self.tempDir()
-        defer {
-            _ = chmod(dir + "/cache", 0o755)
-            try? FileManager.default.removeItem(atPath: dir)
-        }
+        let folder = try TemporaryFolder(prefix: "tk-cache-run"), dir = folder.path
+        defer { withExtendedLifetime(folder) { _ = chmod(dir + "/cache", 0o755) } }  // so the folder's removal can empty it
         let images = try Self.images(in: dir + "/images", values: [10, 20, 30])
         let extractor = try ExtractorFixtures.pixels(2)
         _ = try FeatureTable.extract([images[0]], extractor: extractor, cache: FeatureCache(directory: dir + "/cache"), unreadable: .fail)
@@ -62,8 +56,8 @@ import Testing
 
     /// A run that writes nothing (every image a hit) does not evict, even over the cap.
     @Test func aRunWithOnlyHitsDoesNotEvict() throws {
-        let dir = Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "tk-cache-run"), dir = folder.path
+        defer { withExtendedLifetime(folder) {} }
         let images = try Self.images(in: dir + "/images", values: [10, 20])
         let extractor = try ExtractorFixtures.pixels(2)
         _ = try FeatureTable.extract(images, extractor: extractor, cache: FeatureCache(directory: dir + "/cache"), unreadable: .fail)

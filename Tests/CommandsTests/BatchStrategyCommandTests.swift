@@ -43,4 +43,28 @@ import Testing
         #expect(re.code == 2)
         #expect(re.stderr.contains("transductive"))
     }
+
+    @Test func badBatchesEndInAClearErrorAndExitCode() throws {
+        let empty = TempFile("", ext: "txt")
+        let e = runCLI(["threshold", "--strategy", "batch-ba", "--normal", Self.good.path, "--batch", empty.path])
+        #expect(e.code == 1)
+        #expect(e.stderr.contains("batch-ba: need at least 1 score, got 0 (the unlabelled batch is empty)"))
+        let nan = TempFile("20\nnan\n30\n", ext: "txt")
+        let n = runCLI(["threshold", "--strategy", "batch-ba", "--normal", Self.good.path, "--batch", nan.path])
+        #expect(n.code == 1)
+        #expect(n.stderr.contains("\(nan.path), line 2"))
+        // Huge finite scores: a finite cut-off among them, not an overflow.
+        let huge = TempFile("1e308\n1.7e308\n-1e308\n1.5e308\n1.6e308\n1.65e308\n", ext: "txt")
+        let h = runCLI(["threshold", "--strategy", "batch-ba", "--normal", Self.good.path, "--batch", huge.path, "--json"])
+        #expect(h.code == 0, "\(h.stderr)")
+        #expect(try h.json()["threshold"]?.doubleValue?.isFinite == true)
+        for args in [["--batch", Self.batch.path, "--batch", Self.batch.path], ["--lambda", "1", "--batch", Self.batch.path]] {
+            let r = runCLI(["threshold", "--strategy", "batch-ba", "--normal", Self.good.path] + args)
+            #expect(r.code == 2, "\(args): \(r.stderr)")
+        }
+        let stdinTwice = runCLI(["threshold", "--strategy", "batch-ba", "--normal", "-", "--batch", "-"])
+        #expect(stdinTwice.code == 2)
+        #expect(stdinTwice.stderr.hasPrefix("error: --normal and --batch both read standard input"))
+    }
 }
+
